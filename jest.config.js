@@ -1,0 +1,12 @@
+// Three suites: fast unit tests, the LibreOffice recalculation stage, and the
+// real-browser task pane tests. `npm test` runs all three.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const base = { testEnvironment: 'node', transform: { '^.+\\.tsx?$': tsJest }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'] },
+    { ...base, displayName: 'recalc', testMatch: ['<rootDir>/test/recalc/**/*.test.ts'] },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+  ],
+};

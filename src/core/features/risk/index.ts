@@ -1,0 +1,101 @@
+// The risk feature: detect registers, check them, and (heatmap.ts) draw the
+// kans × schade map.
+
+import type { Finding } from '../../findings/finding';
+import type { SettingDef, Settings } from '../../settings/settings';
+import { getString } from '../../settings/settings';
+import { a1 } from '../../workbook/address';
+import { columnsToLetters } from '../../detect/mapping';
+import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
+import { emptyOutput } from '../feature';
+import type { Band } from './bands';
+import { bandsFor, defaultThresholds, parseThresholds } from './bands';
+import type { RegisterCheck, ScaleChoice } from './checks';
+import { checkRegister, chooseScale } from './checks';
+import type { RiskRegister } from './register';
+import { detectRiskRegisters, registerRange, RISK_KIND } from './register';
+import { RISK_FIELDS } from './schema';
+
+export const RISK_SETTINGS = {
+  scale: { key: 'risk.scale', default: 'auto', label: 'Schaal van kans en schade: auto, 3 (1-3) of 5 (1-5).', labelEn: 'Scale of likelihood and impact: auto, 3 or 5.' },
+  bands: {
+    key: 'risk.bands',
+    default: 'auto',
+    label: 'Ondergrenzen van de banden midden;hoog;zeer hoog (effect), bijv. 3;6;9. "auto" past bij de schaal.',
+    labelEn: 'Lower bounds of the medium;high;very high bands (effect), e.g. 3;6;9.',
+  },
+  requiredFromBand: {
+    key: 'risk.requiredFromBand',
+    default: 'zeer hoog',
+    label: 'Vanaf welke band een randvoorwaarde en verantwoordelijke verplicht zijn: hoog of zeer hoog.',
+    labelEn: 'From which band a mitigating condition and owner are required: hoog or zeer hoog.',
+  },
+} satisfies Record<string, SettingDef>;
+
+export interface AnalysedRegister {
+  register: RiskRegister;
+  scale: ScaleChoice;
+  bands: Band[];
+  check: RegisterCheck;
+}
+
+function scaleSetting(settings: Settings): number | null {
+  const v = getString(settings, RISK_SETTINGS.scale);
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 2 && n <= 10 ? n : null;
+}
+
+export function bandsForScale(settings: Settings, scale: number): Band[] {
+  return bandsFor(parseThresholds(getString(settings, RISK_SETTINGS.bands)) ?? defaultThresholds(scale));
+}
+
+export function analyseRegisters(ctx: FeatureContext): { registers: AnalysedRegister[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const registers: AnalysedRegister[] = [];
+  const requiredFrom = /^zeer/i.test(getString(ctx.settings, RISK_SETTINGS.requiredFromBand)) ? 3 : 2;
+  for (const register of detectRiskRegisters(ctx.wb, ctx.settings)) {
+    const scale = chooseScale(register, scaleSetting(ctx.settings));
+    const bands = bandsForScale(ctx.settings, scale.scale);
+    const check = checkRegister(register, scale.scale, bands, requiredFrom);
+    if (scale.source === 'data') {
+      findings.push({
+        rule: 'risk.scale-assumed',
+        severity: 'info',
+        kind: 'risk',
+        sheet: register.sheet,
+        cell: a1(register.headerRow, register.columns.kans!),
+        message: `De schaal van dit risicoregister staat er niet bij; Toetsblad neemt 1-${scale.scale} aan op grond van de scores${scale.ambiguous ? ' (onzeker: weinig of afwijkende scores)' : ''}. Pas dit zo nodig aan in de instellingen (risk.scale).`,
+      });
+    }
+    findings.push(...check.findings);
+    registers.push({ register, scale, bands, check });
+  }
+  return { registers, findings };
+}
+
+export function riskDetection(reg: RiskRegister): Detection {
+  return {
+    feature: 'risk',
+    kind: RISK_KIND,
+    sheet: reg.sheet,
+    range: registerRange(reg),
+    headerRow: reg.headerRow + 1,
+    confidence: reg.confidence,
+    columns: columnsToLetters(reg.columns),
+    fields: [...RISK_FIELDS],
+  };
+}
+
+export const riskFeature: Feature = {
+  id: 'risk',
+  label: { nl: 'Risicokaart', en: 'Risk map' },
+  settings: Object.values(RISK_SETTINGS),
+  detect: (ctx) => detectRiskRegisters(ctx.wb, ctx.settings).map(riskDetection),
+  run(ctx): FeatureOutput {
+    const out = emptyOutput();
+    const { registers, findings } = analyseRegisters(ctx);
+    out.findings.push(...findings);
+    out.detections.push(...registers.map((r) => riskDetection(r.register)));
+    return out;
+  },
+};

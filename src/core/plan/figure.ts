@@ -1,0 +1,14 @@
+// A figure is a number Toetsblad writes as a live formula and also computes
+// itself. The summary JSON lists them so anyone can check the two agree.
+
+export type FigureUnit = 'fraction' | 'count' | 'eur' | 'fte' | 'number' | 'days';
+
+export interface Figure {
+  key: string;
+  label: string;
+  /** The engine's own value. Percentages are fractions (0.8887). */
+  value: number | null;
+  unit: FigureUnit;
+  sheet: string;
+  cell: string;
+}

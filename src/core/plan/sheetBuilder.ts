@@ -1,0 +1,111 @@
+// Builds one generated sheet cell by cell and records every figure written
+// as a formula, so the summary can never miss one.
+
+import { a1 } from '../workbook/address';
+import type { Figure, FigureUnit } from './figure';
+import type { CellSpec, CellStyle, ConditionalFormat, DataValidation, PositionedCell, Scalar, SheetSpec } from './plan';
+import { GENERATED_MARKER } from '../generatedSheets';
+
+export interface FigureMeta {
+  key: string;
+  label: string;
+  unit: FigureUnit;
+}
+
+export class SheetBuilder {
+  private readonly cells = new Map<string, PositionedCell>();
+  private readonly spec: SheetSpec;
+  readonly figures: Figure[] = [];
+
+  constructor(name: string, opts: { tabColor?: string; hidden?: boolean } = {}) {
+    this.spec = {
+      name,
+      cells: [],
+      columnWidths: [],
+      merges: [],
+      conditionalFormats: [],
+      dataValidations: [],
+      tabColor: opts.tabColor,
+      hidden: opts.hidden,
+    };
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** Title in A1 and the ownership marker in A2; content starts at row index 3. */
+  header(title: string, subtitle?: string): this {
+    this.text(0, 0, title, 'title');
+    this.text(1, 0, subtitle ? `${GENERATED_MARKER} ${subtitle}` : GENERATED_MARKER, 'note');
+    return this;
+  }
+
+  set(row: number, col: number, spec: CellSpec): this {
+    if (spec.f !== undefined && spec.f.startsWith('=')) throw new Error(`Formula must not start with '=': ${spec.f}`);
+    this.cells.set(`${row}:${col}`, { row, col, ...spec });
+    return this;
+  }
+
+  text(row: number, col: number, text: string, style?: CellStyle): this {
+    return this.set(row, col, { v: text, style });
+  }
+
+  value(row: number, col: number, v: Scalar, fmt?: string, style?: CellStyle): this {
+    return this.set(row, col, { v, fmt, style });
+  }
+
+  /** A formula cell with the engine's own result. */
+  formula(row: number, col: number, f: string, v: Scalar, fmt?: string, style?: CellStyle): this {
+    return this.set(row, col, { f, v, fmt, style });
+  }
+
+  /** A formula cell that is also a reported figure. */
+  figure(row: number, col: number, f: string, v: number | null, meta: FigureMeta, fmt?: string, style?: CellStyle): this {
+    this.formula(row, col, f, v, fmt, style);
+    this.figures.push({ ...meta, value: v, sheet: this.spec.name, cell: a1(row, col) });
+    return this;
+  }
+
+  link(row: number, col: number, text: string, target: { sheet: string; cell: string }): this {
+    return this.set(row, col, { v: text, link: target });
+  }
+
+  row(row: number, startCol: number, values: (Scalar | CellSpec)[], style?: CellStyle): this {
+    values.forEach((v, i) => {
+      const spec: CellSpec = v !== null && typeof v === 'object' ? v : { v };
+      this.set(row, startCol + i, style && !spec.style ? { ...spec, style } : spec);
+    });
+    return this;
+  }
+
+  width(col: number, width: number): this {
+    this.spec.columnWidths.push({ col, width });
+    return this;
+  }
+
+  merge(range: string): this {
+    this.spec.merges.push(range);
+    return this;
+  }
+
+  conditional(cf: ConditionalFormat): this {
+    this.spec.conditionalFormats.push(cf);
+    return this;
+  }
+
+  validation(dv: DataValidation): this {
+    this.spec.dataValidations.push(dv);
+    return this;
+  }
+
+  freeze(rows: number, cols = 0): this {
+    this.spec.freeze = { rows, cols };
+    return this;
+  }
+
+  build(): SheetSpec {
+    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    return { ...this.spec, cells };
+  }
+}

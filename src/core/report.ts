@@ -1,0 +1,135 @@
+// The one entry point both hosts call: snapshot in, plan + findings + figures out.
+
+import type { Detection, FeatureContext, FeatureId } from './features/feature';
+import { FEATURES } from './features';
+import type { Finding } from './findings/finding';
+import { buildFindingsSheet } from './findings/findingsSheet';
+import { generatedSheetNames, isGeneratedSheet, SHEET, userSheets } from './generatedSheets';
+import type { Figure } from './plan/figure';
+import type { Plan, SheetSpec } from './plan/plan';
+import type { SettingDef, Settings } from './settings/settings';
+import { buildSettingsSheet, readSettings } from './settings/settingsSheet';
+import type { WorkbookSnapshot } from './workbook/snapshot';
+import { findSheet } from './workbook/snapshot';
+
+export interface ReportOptions {
+  /** Features to run; all by default. The findings sheet is always written. */
+  features?: FeatureId[];
+  /** Settings to use instead of the workbook's own (the pane passes unsaved edits). */
+  settings?: Settings;
+  /** Rewrite the settings sheet from `settings` (after the user changed them in the pane). */
+  writeSettings?: boolean;
+}
+
+export interface ReportResult {
+  plan: Plan;
+  findings: Finding[];
+  figures: Figure[];
+  detections: Detection[];
+  generatedSheets: string[];
+  settings: Settings;
+}
+
+export function allSettingDefs(): SettingDef[] {
+  return FEATURES.flatMap((f) => f.settings);
+}
+
+/**
+ * The name to write a generated sheet under: the default, unless the user has
+ * a sheet of their own with that name, which we must not overwrite.
+ */
+function sheetNamer(wb: WorkbookSnapshot) {
+  return (id: keyof typeof SHEET): string => {
+    const base = SHEET[id];
+    let name: string = base;
+    for (let i = 2; ; i++) {
+      const existing = findSheet(wb, name);
+      if (!existing || isGeneratedSheet(existing)) return name;
+      name = `${base} (${i})`;
+    }
+  };
+}
+
+export function featureContext(wb: WorkbookSnapshot, settings?: Settings): FeatureContext {
+  const resolved = settings ?? readSettings(wb);
+  return { wb: { sheets: userSheets(wb) }, fullWb: wb, settings: resolved, sheetName: sheetNamer(wb) };
+}
+
+/** Detection only, for the pane's scan view. */
+export function scanWorkbook(wb: WorkbookSnapshot, settings?: Settings): { detections: Detection[]; findings: Finding[] } {
+  const ctx = featureContext(wb, settings);
+  const detections: Detection[] = [];
+  const findings: Finding[] = [];
+  for (const f of FEATURES) {
+    try {
+      detections.push(...f.detect(ctx));
+    } catch (e) {
+      findings.push(internalFinding(f.label.nl, e));
+    }
+  }
+  return { detections, findings };
+}
+
+function internalFinding(what: string, e: unknown): Finding {
+  return {
+    rule: 'internal.feature-failed',
+    severity: 'error',
+    kind: 'input',
+    sheet: '',
+    cell: '',
+    message: `Onderdeel ${what} kon niet worden uitgevoerd (${e instanceof Error ? e.message : String(e)}). De andere onderdelen zijn wel gemaakt; meld dit aan de beheerder van Toetsblad.`,
+  };
+}
+
+export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): ReportResult {
+  const ctx = featureContext(wb, opts.settings);
+  const wanted = new Set(opts.features ?? FEATURES.map((f) => f.id));
+  const sheets: SheetSpec[] = [];
+  const findings: Finding[] = [];
+  const figures: Figure[] = [];
+  const detections: Detection[] = [];
+  for (const feature of FEATURES) {
+    if (!wanted.has(feature.id)) continue;
+    try {
+      const out = feature.run(ctx);
+      sheets.push(...out.sheets);
+      findings.push(...out.findings);
+      figures.push(...out.figures);
+      detections.push(...out.detections);
+    } catch (e) {
+      // Bad input must give a finding, not a crash; a bug in one feature must not cost the others.
+      findings.push(internalFinding(feature.label.nl, e));
+    }
+  }
+  for (const id of Object.keys(SHEET) as (keyof typeof SHEET)[]) {
+    if (ctx.sheetName(id) !== SHEET[id]) {
+      findings.push({
+        rule: 'input.sheet-name-taken',
+        severity: 'info',
+        kind: 'input',
+        sheet: SHEET[id],
+        cell: '',
+        message: `Er bestaat al een eigen blad "${SHEET[id]}"; Toetsblad laat het ongemoeid en schrijft naar "${ctx.sheetName(id)}".`,
+      });
+    }
+  }
+  const findingsSheet = buildFindingsSheet(ctx.sheetName('findings'), findings, ctx.settings);
+  const plan: Plan = { sheets: [findingsSheet.sheet, ...sheets], removeSheets: [] };
+  figures.push(...findingsSheet.figures);
+  const settingsName = ctx.sheetName('settings');
+  if (opts.writeSettings || !findSheet(wb, settingsName)) plan.sheets.push(buildSettingsSheet(ctx.settings, allSettingDefs()));
+  return {
+    plan,
+    findings,
+    figures,
+    detections,
+    generatedSheets: plan.sheets.map((s) => s.name),
+    settings: ctx.settings,
+  };
+}
+
+/** The plan for "Verwijder Toetsblad-bladen": every generated sheet, optionally keeping settings. */
+export function removalPlan(wb: WorkbookSnapshot, keepSettings = false): Plan {
+  const keep = new Set<string>(keepSettings ? [SHEET.settings, SHEET.normDefinitions] : []);
+  return { sheets: [], removeSheets: generatedSheetNames(wb).filter((n) => !keep.has(n)) };
+}
