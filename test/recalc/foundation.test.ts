@@ -8,15 +8,27 @@ import { recalculate } from '../support/libreoffice';
 import { compareRecalculated, computedValue, readRecalculated } from '../support/recalcCheck';
 import { reportAndRecalculate } from '../support/pipeline';
 import { EXAMPLE, loadXlsx, tmpDir, workbookFrom } from '../support/workbooks';
+import * as fs from 'fs';
 import * as path from 'path';
+import type ExcelJS from 'exceljs';
+
+/** The shared fixtures beside the repository, when present (CI has them). */
+function fixtureFiles(): string[] {
+  const dir = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(dir, f)) : [];
+}
 
 jest.setTimeout(180_000);
 
 describe('LibreOffice recalculation stage', () => {
-  it('agrees with the engine on every generated formula of the example report', async () => {
-    const { example } = await reportAndRecalculate({ example: await loadXlsx(EXAMPLE) });
-    expect(example.mismatches).toEqual([]);
-    expect(example.result.figures.length).toBeGreaterThan(0);
+  it('agrees with the engine on every generated formula of every fixture report', async () => {
+    const books: Record<string, ExcelJS.Workbook> = { example: await loadXlsx(EXAMPLE) };
+    for (const f of fixtureFiles()) books[path.basename(f, '.xlsx')] = await loadXlsx(f);
+    const done = await reportAndRecalculate(books);
+    for (const [name, r] of Object.entries(done)) {
+      expect({ name, mismatches: r.mismatches }).toEqual({ name, mismatches: [] });
+      expect(r.result.figures.length).toBeGreaterThan(0);
+    }
   });
 
   it('computes the values itself and catches a wrong formula', async () => {
