@@ -1,0 +1,49 @@
+// Headless LibreOffice as the peer: load with forced recalculation, save as
+// .xlsx. One process per file, so each time stands alone.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { makeProfile, sofficePath } from '../test/support/libreoffice';
+import type { Run } from './measure';
+import { mustSucceed, timed } from './measure';
+
+export function hasLibreOffice(): boolean {
+  try {
+    sofficePath();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function recalcWithLibreOffice(file: string, outDir: string): Run {
+  fs.mkdirSync(outDir, { recursive: true });
+  const profile = makeProfile();
+  try {
+    const run = timed(
+      sofficePath(),
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        outDir,
+        path.resolve(file),
+      ],
+      { timeoutMs: 300_000 },
+    );
+    mustSucceed(`LibreOffice on ${path.basename(file)}`, run);
+    if (!fs.existsSync(path.join(outDir, path.basename(file)))) throw new Error(`LibreOffice wrote no output for ${file}`);
+    return run;
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The first run of soffice on a machine is slow (it unpacks its profile); do it once up front. */
+export function warmUp(dir: string, sample: string): void {
+  recalcWithLibreOffice(sample, path.join(dir, 'warmup'));
+}

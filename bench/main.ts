@@ -1,0 +1,103 @@
+// `npm run bench`: speed and scale of Toetsblad, measured side by side with
+// the ExcelJS floor and the LibreOffice peer in the same run. Prints every
+// figure with its target and writes bench/results.json.
+//
+// Options: --sizes 1000,10000 (trajectory rows; default 10000,100000),
+//          --skip-pane, --keep (keep the generated workbooks).
+
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateWorkbook } from './generate';
+import { hasLibreOffice, recalcWithLibreOffice, warmUp } from './libreoffice';
+import { mustSucceed, timed } from './measure';
+import { measureOfficeRoundTrips } from './office';
+import { measurePane } from './pane';
+import type { Figure } from './report';
+import { printFigures, writeResults } from './report';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'bin', 'toetsblad.js');
+const FLOOR = path.join(__dirname, 'floor.js');
+
+interface Args {
+  sizes: number[];
+  skipPane: boolean;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [10_000, 100_000], skipPane: false, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--sizes') args.sizes = argv[++i].split(',').map(Number);
+    else if (argv[i] === '--skip-pane') args.skipPane = true;
+    else if (argv[i] === '--keep') args.keep = true;
+  }
+  return args;
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function benchSize(rows: number, dir: string, figures: Figure[]): Promise<void> {
+  const big = rows === Math.max(...[rows]) && rows >= 100_000;
+  const tag = `${rows}`;
+  const input = path.join(dir, `trajecten-${tag}.xlsx`);
+  const t0 = Date.now();
+  await generateWorkbook(input, { trajectories: rows, risks: 1000, budgetLines: 2000 });
+  const sizeMb = fs.statSync(input).size / 1e6;
+  console.log(`\n${rows} trajectrijen: werkmap ${round(sizeMb, 1)} MB, gegenereerd in ${round((Date.now() - t0) / 1000, 1)} s`);
+
+  // 1. Command line against the floor and the peer.
+  const out = path.join(dir, `rapport-${tag}.xlsx`);
+  const cli = mustSucceed('toetsblad report', timed(process.execPath, [BIN, 'report', input, '--out', out, '--json', path.join(dir, `rapport-${tag}.json`), '--quiet']));
+  const floor = mustSucceed('ExcelJS floor', timed(process.execPath, [FLOOR, input, path.join(dir, `floor-${tag}.xlsx`)]));
+  figures.push(
+    { id: `cli.${tag}.seconds`, label: `toetsblad report, ${rows} rijen`, value: round(cli.seconds), unit: 's' },
+    { id: `cli.${tag}.peakRssMb`, label: `toetsblad report piek-RSS, ${rows} rijen`, value: cli.peakRssMb, unit: 'MB', target: big ? { max: 1024 } : undefined },
+    { id: `floor.${tag}.seconds`, label: `ExcelJS laden+opslaan (vloer), ${rows} rijen`, value: round(floor.seconds), unit: 's' },
+    { id: `floor.${tag}.peakRssMb`, label: `ExcelJS vloer piek-RSS, ${rows} rijen`, value: floor.peakRssMb, unit: 'MB' },
+    { id: `cli.${tag}.vsFloor`, label: `toetsblad / ExcelJS-vloer, ${rows} rijen`, value: round(cli.seconds / floor.seconds), unit: '×', target: big ? { max: 1.5 } : undefined },
+  );
+  if (hasLibreOffice()) {
+    const peer = recalcWithLibreOffice(input, path.join(dir, `lo-zonder-${tag}`));
+    const withOurs = recalcWithLibreOffice(out, path.join(dir, `lo-met-${tag}`));
+    figures.push(
+      { id: `peer.${tag}.seconds`, label: `LibreOffice laden+herberekenen+opslaan (peer), ${rows} rijen`, value: round(peer.seconds), unit: 's' },
+      { id: `peer.${tag}.peakRssMb`, label: `LibreOffice piek-RSS, ${rows} rijen`, value: peer.peakRssMb, unit: 'MB' },
+      { id: `cli.${tag}.vsPeer`, label: `toetsblad / LibreOffice, ${rows} rijen`, value: round(cli.seconds / peer.seconds), unit: '×', target: big ? { max: 1, soft: true } : undefined },
+      // 3. What our generated formulas add to a full recalculation.
+      { id: `recalc.${tag}.withSeconds`, label: `LibreOffice herberekening mét Toetsblad-bladen, ${rows} rijen`, value: round(withOurs.seconds), unit: 's' },
+      { id: `recalc.${tag}.ratio`, label: `herberekening mét / zonder Toetsblad-bladen, ${rows} rijen`, value: round(withOurs.seconds / peer.seconds), unit: '×', target: big ? { max: 1.25 } : undefined },
+    );
+  } else {
+    figures.push({ id: `peer.${tag}.seconds`, label: 'LibreOffice niet geïnstalleerd', value: null, unit: 's', note: 'niet gemeten' });
+  }
+
+  // 2. Office.js round trips.
+  figures.push(...(await measureOfficeRoundTrips(input, rows)));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-bench-'));
+  const figures: Figure[] = [];
+  const started = Date.now();
+  console.log(`Toetsblad benchmark — ${os.cpus().length} cores, ${round(os.totalmem() / 2 ** 30, 1)} GB, node ${process.version}; werkmap ${dir}`);
+  try {
+    if (hasLibreOffice()) {
+      // A first soffice start unpacks its installation; keep that out of the figures.
+      const sample = path.join(dir, 'warmup.xlsx');
+      await generateWorkbook(sample, { trajectories: 10, risks: 5, budgetLines: 12 });
+      warmUp(dir, sample);
+    }
+    for (const rows of args.sizes) await benchSize(rows, dir, figures);
+    // 4. Task pane weight.
+    if (!args.skipPane) figures.push(...(await measurePane(ROOT)));
+    figures.push({ id: 'bench.totalSeconds', label: 'Duur van de hele benchmark', value: round((Date.now() - started) / 1000, 1), unit: 's', target: { max: 600 } });
+    printFigures(figures);
+    writeResults(path.join(ROOT, 'bench', 'results.json'), figures, { sizes: args.sizes });
+    return 0;
+  } finally {
+    if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
