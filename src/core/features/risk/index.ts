@@ -1,5 +1,5 @@
-// The risk feature: detect registers, check them, and (heatmap.ts) draw the
-// kans × schade map.
+// The risk feature: detect registers, check them, and (heatmapSheet.ts) draw
+// the kans × schade map.
 
 import type { Finding } from '../../findings/finding';
 import type { SettingDef, Settings } from '../../settings/settings';
@@ -15,6 +15,10 @@ import { checkRegister, chooseScale } from './checks';
 import type { RiskRegister } from './register';
 import { detectRiskRegisters, registerRange, RISK_KIND } from './register';
 import { RISK_FIELDS } from './schema';
+import type { HeatmapInput } from './heatmapSheet';
+import { buildHeatmapSheet } from './heatmapSheet';
+import { hasNetScores, netAboveGrossFindings } from './netRisk';
+import { compareRegisters, splitByPeriod, trendAssumption } from './trend';
 
 export const RISK_SETTINGS = {
   scale: { key: 'risk.scale', default: 'auto', label: 'Schaal van kans en schade: auto, 3 (1-3) of 5 (1-5).', labelEn: 'Scale of likelihood and impact: auto, 3 or 5.' },
@@ -95,7 +99,19 @@ export const riskFeature: Feature = {
     const out = emptyOutput();
     const { registers, findings } = analyseRegisters(ctx);
     out.findings.push(...findings);
+    for (const a of registers) if (hasNetScores(a.register)) out.findings.push(...netAboveGrossFindings(a.register, a.check.risks));
     out.detections.push(...registers.map((r) => riskDetection(r.register)));
+    if (registers.length === 0) return out;
+    const split = splitByPeriod(registers, (a) => a.register);
+    const input: HeatmapInput = { registers: split.current };
+    if (split.trend) {
+      const { current, previous, currentPeriod, previousPeriod } = split.trend;
+      out.findings.push(trendAssumption(current.register, previous.register, currentPeriod, previousPeriod));
+      input.trend = { rows: compareRegisters(current.register, previous.register), current: currentPeriod, previous: previousPeriod };
+    }
+    const { sheet, figures } = buildHeatmapSheet(ctx.sheetName('risk'), input);
+    out.sheets.push(sheet);
+    out.figures.push(...figures);
     return out;
   },
 };

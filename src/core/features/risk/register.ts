@@ -41,22 +41,30 @@ function isDataRow(sheet: SheetSnapshot, row: number, cols: Partial<Record<RiskF
   return named && (!isBlank(v('effect')) || !isBlank(v('randvoorwaarde')) || (!isBlank(v('nr')) && !isBlank(v('risico'))));
 }
 
-/** Text in the few rows above a header: the title, and maybe "schaal 1-5". */
-function readTitle(sheet: SheetSnapshot, headerRow: number): { title: string; statedScale?: number } {
+/**
+ * Text in the few rows above a header, over the register's own columns: the
+ * title, and maybe "schaal 1-5". Blank rows right above the header are
+ * skipped; scanning stops at `floor` (the end of a register above).
+ */
+function readTitle(sheet: SheetSnapshot, headerRow: number, left: number, right: number, floor: number): { title: string; statedScale?: number } {
   const lines: string[] = [];
-  for (let r = Math.max(0, headerRow - 3); r < headerRow; r++) {
-    for (const v of sheet.values[r] ?? []) if (typeof v === 'string' && v.trim()) lines.push(v.trim());
+  for (let r = headerRow - 1; r >= Math.max(floor, headerRow - 3); r--) {
+    const texts = (sheet.values[r] ?? []).slice(left, right + 1).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    if (texts.length === 0 && lines.length > 0) break;
+    lines.unshift(...texts.map((t) => t.trim()));
   }
   const all = lines.join(' ');
   const m = /schaal\s*(?:van\s*)?1\s*(?:-|–|t\/m|tot(?:\s+en\s+met)?)\s*(\d)/i.exec(all) ?? /scale\s*(?:of\s*)?1\s*(?:-|–|to)\s*(\d)/i.exec(all);
   return { title: lines[0] ?? '', statedScale: m ? Number(m[1]) : undefined };
 }
 
-function buildRegister(sheet: SheetSnapshot, match: HeaderMatch<RiskField>): RiskRegister {
+function buildRegister(sheet: SheetSnapshot, match: HeaderMatch<RiskField>, headerRows: Set<number>, floor: number): RiskRegister {
   const cols = match.columns;
+  const span = Object.keys(match.labels).map(Number).concat(Object.values(cols) as number[]);
   const rows: RiskRow[] = [];
   let r = match.row + 1;
-  while (r < sheet.rowCount && isDataRow(sheet, r, cols)) {
+  // A register ends at the first row that is neither data nor the next register's header.
+  while (r < sheet.rowCount && !headerRows.has(r) && isDataRow(sheet, r, cols)) {
     const cells: Partial<Record<RiskField, CellValue>> = {};
     for (const f of RISK_FIELDS) if (cols[f] !== undefined) cells[f] = sheet.values[r]?.[cols[f]!] ?? null;
     rows.push({ row: r, cells });
@@ -71,7 +79,7 @@ function buildRegister(sheet: SheetSnapshot, match: HeaderMatch<RiskField>): Ris
     labels: match.labels,
     rows,
     confidence: match.confidence,
-    ...readTitle(sheet, match.row),
+    ...readTitle(sheet, match.row, Math.min(...span), Math.max(...span), floor),
   };
 }
 
@@ -88,20 +96,66 @@ function declaredHeaders(sheet: SheetSnapshot, settings: Settings): HeaderMatch<
   return out;
 }
 
+/** Runs of non-empty cells in a row, separated by at least one empty cell. */
+function segments(cells: CellValue[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let c = 0; c <= cells.length; c++) {
+    const filled = c < cells.length && !isBlank(cells[c] ?? null);
+    if (filled && start < 0) start = c;
+    if (!filled && start >= 0) {
+      out.push([start, c - 1]);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Registers side by side share a header row: Kans appears twice. Match each
+ * block of adjacent headers on its own then.
+ */
+function splitSideBySide(sheet: SheetSnapshot, m: HeaderMatch<RiskField>): HeaderMatch<RiskField>[] {
+  if (!m.duplicates.includes('kans') && !m.duplicates.includes('schade')) return [m];
+  const cells = sheet.values[m.row] ?? [];
+  const out: HeaderMatch<RiskField>[] = [];
+  for (const [from, to] of segments(cells)) {
+    const values = sheet.values.slice();
+    values[m.row] = cells.map((v, c) => (c >= from && c <= to ? v : null));
+    const seg = matchHeaderRow({ ...sheet, values }, m.row, RISK_SCHEMA);
+    if (seg) out.push(seg);
+  }
+  return out.length ? out : [m];
+}
+
+/** Whether an earlier register shares columns with these (stacked, not side by side). */
+function overlaps(reg: RiskRegister, columns: Partial<Record<RiskField, number>>): boolean {
+  const a = Object.values(reg.columns) as number[];
+  const b = Object.values(columns) as number[];
+  return Math.min(...a) <= Math.max(...b) && Math.min(...b) <= Math.max(...a);
+}
+
+const leftmost = (m: HeaderMatch<RiskField>) => Math.min(...(Object.values(m.columns) as number[]), Number.MAX_SAFE_INTEGER);
+
 export function detectRiskRegisters(wb: WorkbookSnapshot, settings: Settings): RiskRegister[] {
   const out: RiskRegister[] = [];
   for (const sheet of wb.sheets) {
-    const matches = new Map<number, HeaderMatch<RiskField>>();
-    for (const m of findHeaderRows(sheet, RISK_SCHEMA)) matches.set(m.row, m);
-    for (const m of declaredHeaders(sheet, settings)) if (!matches.has(m.row)) matches.set(m.row, m);
-    for (const m of [...matches.values()].sort((a, b) => a.row - b.row)) {
+    const matches = new Map<string, HeaderMatch<RiskField>>();
+    const headerRows = new Set<number>();
+    for (const found of findHeaderRows(sheet, RISK_SCHEMA)) {
+      headerRows.add(found.row);
+      for (const m of splitSideBySide(sheet, found)) matches.set(`${m.row}:${leftmost(m)}`, m);
+    }
+    for (const m of declaredHeaders(sheet, settings)) if (!headerRows.has(m.row)) matches.set(`${m.row}:0`, m);
+    for (const m of [...matches.values()].sort((a, b) => a.row - b.row || leftmost(a) - leftmost(b))) {
       const headerRow1 = m.row + 1;
       if (isIgnored(settings, sheet.name, headerRow1)) continue;
       const kind = overriddenKind(settings, sheet.name, headerRow1);
       if (kind && kind !== RISK_KIND) continue;
       const columns = applyColumnOverrides(m.columns, settings, sheet.name, headerRow1, RISK_KIND, RISK_FIELDS);
       if (columns.kans === undefined || columns.schade === undefined) continue;
-      const reg = buildRegister(sheet, { ...m, columns });
+      const floor = Math.max(0, ...out.filter((o) => o.sheet === sheet.name && overlaps(o, columns)).map((o) => o.lastRow + 1));
+      const reg = buildRegister(sheet, { ...m, columns }, headerRows, floor);
       // A header whose table has no rows is a lone label, not a register.
       if (reg.rows.length > 0 || kind === RISK_KIND) out.push(reg);
     }

@@ -1,5 +1,6 @@
 // Header synonyms for risk registers, Dutch and English. Specific fields
-// (net scores) come first: the first field that matches a header wins.
+// (net scores) come first and the generic "risico" last: the first field
+// that matches a header wins.
 
 import type { HeaderSchema } from '../../detect/headers';
 
@@ -25,9 +26,6 @@ export const RISK_SCHEMA: HeaderSchema<RiskField> = {
   effectNetto: { synonyms: net(['effect', 'risicoscore', 'risico score', 'score', 'risk score']) },
   nr: { synonyms: ['nr', 'nummer', 'no', 'id', 'risico nr', 'risiconr', 'risiconummer', 'code', 'ref', '#', 'risk id'] },
   werksoort: { synonyms: ['werksoort', 'dienst', 'domein', 'service line', 'service', 'programma', 'onderdeel', 'team'] },
-  risico: {
-    synonyms: ['risico', 'risico omschrijving', 'risicoomschrijving', 'omschrijving', 'beschrijving', 'risk', 'risk description', 'description', 'gebeurtenis'],
-  },
   kans: { synonyms: ['kans', 'waarschijnlijkheid', 'likelihood', 'probability', 'kans bruto', 'bruto kans'], required: true },
   schade: { synonyms: ['schade', 'impact', 'gevolg', 'gevolgen', 'ernst', 'severity', 'consequence', 'schade bruto', 'bruto schade', 'impact bruto'], required: true },
   effect: {
@@ -38,6 +36,10 @@ export const RISK_SCHEMA: HeaderSchema<RiskField> = {
   },
   verantwoordelijk: {
     synonyms: ['verantwoordelijk', 'verantwoordelijke', 'eigenaar', 'risico eigenaar', 'risicoeigenaar', 'owner', 'risk owner', 'responsible', 'wie'],
+  },
+  // Last: "risk" would otherwise claim "Risk score" and "Risk owner".
+  risico: {
+    synonyms: ['risico', 'risico omschrijving', 'risicoomschrijving', 'omschrijving', 'beschrijving', 'risk', 'risk description', 'description', 'gebeurtenis'],
   },
 };
 
