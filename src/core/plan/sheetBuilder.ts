@@ -6,6 +6,17 @@ import type { Figure, FigureUnit } from './figure';
 import type { CellSpec, CellStyle, ConditionalFormat, DataValidation, PositionedCell, Scalar, SheetSpec } from './plan';
 import { GENERATED_MARKER } from '../generatedSheets';
 
+/** Excel's limit on the text in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Cut text to Excel's limit, ending in an ellipsis, without splitting a surrogate pair. */
+export function clampText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let cut = MAX_CELL_TEXT - 1;
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1])) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
 export interface FigureMeta {
   key: string;
   label: string;
@@ -43,6 +54,8 @@ export class SheetBuilder {
 
   set(row: number, col: number, spec: CellSpec): this {
     if (spec.f !== undefined && spec.f.startsWith('=')) throw new Error(`Formula must not start with '=': ${spec.f}`);
+    // Excel refuses a file with more than 32.767 characters in a cell; user text copied into a message can get there.
+    if (typeof spec.v === 'string' && spec.v.length > MAX_CELL_TEXT) spec = { ...spec, v: clampText(spec.v) };
     this.cells.set(`${row}:${col}`, { row, col, ...spec });
     return this;
   }

@@ -49,14 +49,39 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new ReportError(`Invoerbestand niet gevonden: ${file}`, 1);
   }
   if (!stat.isFile()) throw new ReportError(`Invoer is geen bestand: ${file}`, 1);
+  const name = path.basename(file);
+  refuseNonXlsx(file, name, stat.size);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new ReportError(`Kan ${path.basename(file)} niet lezen als Excel-werkmap (.xlsx): ${why}`, 1);
+    throw new ReportError(`Kan ${name} niet lezen als Excel-werkmap (.xlsx): het bestand is beschadigd of onvolledig (${why}).`, 1);
   }
+  // A zip without a workbook part (or with an empty one) reads as zero sheets; Excel would refuse it too.
+  if (wb.worksheets.length === 0) throw new ReportError(`Kan ${name} niet lezen: er staat geen werkblad in; het is geen of een beschadigde Excel-werkmap.`, 1);
   return wb;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Recognise what the file is before parsing, so the message can say what to do. */
+function refuseNonXlsx(file: string, name: string, size: number): void {
+  if (size === 0) throw new ReportError(`Kan ${name} niet lezen: het bestand is leeg (0 bytes).`, 1);
+  const head = Buffer.alloc(8);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 8, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head.equals(OLE_MAGIC)) {
+    throw new ReportError(`Kan ${name} niet lezen: dit is een oud Excel-bestand (.xls) of een werkmap met een wachtwoord. Open het in Excel en sla het op als .xlsx zonder wachtwoord.`, 1);
+  }
+  if (!head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw new ReportError(`Kan ${name} niet lezen als Excel-werkmap (.xlsx): het is een ander soort bestand (tekst, pdf of html?). Open het in Excel en sla het op als .xlsx.`, 1);
+  }
 }
 
 function samePath(a: string, b: string): boolean {
