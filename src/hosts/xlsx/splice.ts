@@ -1,0 +1,144 @@
+// Writes a report by splicing: every part of the input package is copied as
+// its original compressed bytes, except the few workbook-level parts that
+// must list the new sheets (workbook.xml, its relationships, content types,
+// styles). Toetsblad's generated sheets are rendered straight from the plan
+// and added; old generated sheets with the same names are dropped.
+
+import type { Plan } from '../../core/plan/plan';
+import type { PackageSheet, XlsxPackage } from './package';
+import { readRels, relsPartFor, REL_TYPES, UnsupportedPackageError } from './package';
+import { renderSheetXml } from './sheetXml';
+import { StyleAppender } from './styles';
+import type { OutEntry } from './zip';
+import { entryText, writeZip } from './zip';
+import { attr, escapeAttr } from './xml';
+
+const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const HYPERLINK_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+
+/** Old generated sheets may only have hyperlink relationships: anything else might be shared with a user part. */
+function assertDroppable(pkg: XlsxPackage, sheet: PackageSheet): void {
+  for (const rel of readRels(pkg.zip, sheet.part)) {
+    if (rel.type !== HYPERLINK_REL) throw new UnsupportedPackageError(`blad ${sheet.name} heeft een ${rel.type.split('/').pop()}-onderdeel`);
+  }
+}
+
+/** Renumber localSheetId in defined names after sheets were removed; names local to a removed sheet go. */
+function fixDefinedNames(xml: string, removedIndexes: Set<number>, sheetCount: number): string {
+  if (removedIndexes.size === 0) return xml;
+  const newIndex: (number | null)[] = [];
+  let n = 0;
+  for (let i = 0; i < sheetCount; i++) newIndex.push(removedIndexes.has(i) ? null : n++);
+  return xml.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (whole, head: string) => {
+    const local = attr(`<x${head}>`, 'localSheetId');
+    if (local === undefined) return whole;
+    const to = newIndex[Number(local)];
+    if (to === null || to === undefined) return '';
+    return whole.replace(/localSheetId="\d+"/, `localSheetId="${to}"`);
+  });
+}
+
+function setCalcOnLoad(xml: string): string {
+  const calc = /<calcPr\b[^>]*?\/?>/.exec(xml);
+  if (calc) {
+    const tag = calc[0];
+    const updated = / fullCalcOnLoad="[^"]*"/.test(tag)
+      ? tag.replace(/ fullCalcOnLoad="[^"]*"/, ' fullCalcOnLoad="1"')
+      : tag.replace(/^<calcPr\b/, '<calcPr fullCalcOnLoad="1"');
+    return xml.slice(0, calc.index) + updated + xml.slice(calc.index + tag.length);
+  }
+  // calcPr follows sheets, functionGroups, externalReferences and definedNames.
+  for (const after of ['</definedNames>', '<definedNames/>', '</externalReferences>', '</functionGroups>', '</sheets>']) {
+    const i = xml.indexOf(after);
+    if (i >= 0) return `${xml.slice(0, i + after.length)}<calcPr fullCalcOnLoad="1"/>${xml.slice(i + after.length)}`;
+  }
+  throw new UnsupportedPackageError('workbook.xml zonder <sheets>');
+}
+
+function resetActiveTab(xml: string): string {
+  return xml.replace(/<workbookView\b[^>]*>/g, (tag) => tag.replace(/ (activeTab|firstSheet)="\d+"/g, ''));
+}
+
+function nextFree(prefix: string, suffix: string, taken: (name: string) => boolean, start = 1): string {
+  for (let i = start; ; i++) if (!taken(`${prefix}${i}${suffix}`)) return `${prefix}${i}${suffix}`;
+}
+
+export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
+  const { zip } = pkg;
+  if (!pkg.stylesPart || !zip.entries.has(pkg.stylesPart)) throw new UnsupportedPackageError('werkmap zonder styles.xml');
+  const replace = new Set([...plan.removeSheets, ...plan.sheets.map((s) => s.name)]);
+  const removed = pkg.sheets.filter((s) => replace.has(s.name));
+  for (const s of removed) assertDroppable(pkg, s);
+  const removedIndexes = new Set(removed.map((s) => pkg.sheets.indexOf(s)));
+  const droppedParts = new Set<string>();
+  for (const s of removed) {
+    droppedParts.add(s.part);
+    droppedParts.add(relsPartFor(s.part));
+  }
+  // The calculation chain lists cells of removed sheets; Excel rebuilds it when it is absent.
+  const calcChain = pkg.rels.filter((r) => r.type === REL_TYPES.calcChain);
+  for (const r of calcChain) droppedParts.add(r.target);
+  const droppedRelIds = new Set([...removed.map((s) => s.rId), ...calcChain.map((r) => r.id)]);
+
+  // New sheets: parts, relationship ids and sheet ids that do not collide.
+  const styles = new StyleAppender(entryText(zip, pkg.stylesPart));
+  const usedParts = (name: string) => zip.entries.has(name) && !droppedParts.has(name);
+  const relIds = new Set(pkg.rels.map((r) => r.id));
+  let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
+  const added: { name: string; part: string; rId: string; sheetId: number; hidden: boolean; xml: string }[] = [];
+  const newParts = new Set<string>();
+  for (const spec of plan.sheets) {
+    const part = nextFree('xl/worksheets/sheet', '.xml', (n) => usedParts(n) || newParts.has(n));
+    newParts.add(part);
+    const rId = nextFree('rIdTb', '', (n) => relIds.has(n));
+    relIds.add(rId);
+    added.push({ name: spec.name, part, rId, sheetId: ++maxSheetId, hidden: Boolean(spec.hidden), xml: renderSheetXml(spec, styles) });
+  }
+
+  // workbook.xml
+  let wbXml = pkg.workbookXml;
+  for (const s of removed) wbXml = wbXml.replace(s.element, '');
+  const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const rPrefix = / xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wbXml.slice(0, wbXml.indexOf('>', wbXml.indexOf('<workbook'))))?.[1];
+  const sheetEls = added
+    .map((a) => {
+      const rid = rPrefix ? `${rPrefix}:id="${a.rId}"` : `xmlns:r="${R_NS}" r:id="${a.rId}"`;
+      return `<sheet name="${escapeAttr(a.name)}" sheetId="${a.sheetId}"${a.hidden ? ' state="hidden"' : ''} ${rid}/>`;
+    })
+    .join('');
+  if (/<sheets\s*\/>/.test(wbXml)) wbXml = wbXml.replace(/<sheets\s*\/>/, `<sheets>${sheetEls}</sheets>`);
+  else if (wbXml.includes('</sheets>')) wbXml = wbXml.replace('</sheets>', `${sheetEls}</sheets>`);
+  else throw new UnsupportedPackageError('workbook.xml zonder <sheets>');
+  wbXml = fixDefinedNames(wbXml, removedIndexes, pkg.sheets.length);
+  if (removed.length) wbXml = resetActiveTab(wbXml);
+  wbXml = setCalcOnLoad(wbXml);
+
+  // Workbook relationships.
+  let relsXml = entryText(zip, pkg.workbookRelsPart);
+  relsXml = relsXml.replace(/<Relationship\b[^>]*?\/>/g, (tag) => (droppedRelIds.has(attr(tag, 'Id') ?? '') ? '' : tag));
+  relsXml = relsXml.replace(
+    '</Relationships>',
+    `${added.map((a) => `<Relationship Id="${a.rId}" Type="${REL_TYPES.worksheet}" Target="/${a.part}"/>`).join('')}</Relationships>`,
+  );
+
+  // Content types.
+  let ctXml = entryText(zip, '[Content_Types].xml');
+  ctXml = ctXml.replace(/<Override\b[^>]*?\/>/g, (tag) => (droppedParts.has((attr(tag, 'PartName') ?? '').replace(/^\//, '')) ? '' : tag));
+  ctXml = ctXml.replace('</Types>', `${added.map((a) => `<Override PartName="/${a.part}" ContentType="${WORKSHEET_CT}"/>`).join('')}</Types>`);
+
+  const stylesXml = styles.result();
+  const replaced = new Map<string, string>([
+    [pkg.workbookPart, wbXml],
+    [pkg.workbookRelsPart, relsXml],
+    ['[Content_Types].xml', ctXml],
+    [pkg.stylesPart, stylesXml],
+  ]);
+  const out: OutEntry[] = [];
+  for (const name of zip.order) {
+    if (droppedParts.has(name)) continue;
+    const text = replaced.get(name);
+    out.push(text !== undefined ? { name, data: text } : { name, copyFrom: zip });
+  }
+  for (const a of added) out.push({ name: a.part, data: a.xml });
+  return writeZip(out);
+}
