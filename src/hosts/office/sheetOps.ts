@@ -1,0 +1,220 @@
+// Turns one generated SheetSpec into a list of small write operations, each
+// with an estimate of its request size, so applyPlan can pack them into
+// requests below Excel's payload limit.
+
+import type { CfRule, PositionedCell, SheetSpec } from '../../core/plan/plan';
+import type { Look } from '../../core/plan/styles';
+import { LOOKS } from '../../core/plan/styles';
+import { parseRange, quoteSheet } from '../../core/workbook/address';
+import type { ApiSupport } from './requirements';
+
+export interface WriteOp {
+  /** Estimated request size in characters (JSON of the arguments plus overhead). */
+  size: number;
+  run(ws: Excel.Worksheet): void;
+}
+
+/** Cells per grid write; larger sheets are written in row blocks of about this many cells. */
+export const GRID_CELL_BLOCK = 20_000;
+const OP_OVERHEAD = 120;
+
+/**
+ * What to put in `range.formulas` for a cell. Text always gets a leading
+ * apostrophe: Excel would otherwise read "=SUM(A1)", "1-3" or "00123" as a
+ * formula, a date or a number. The apostrophe is not part of the value.
+ */
+export function cellInput(cell: PositionedCell | undefined): string | number | boolean {
+  if (!cell) return '';
+  if (cell.f !== undefined) return `=${cell.f}`;
+  const v = cell.v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v === '' ? '' : `'${v}`;
+  return v;
+}
+
+const hex = (rgb: string) => `#${rgb}`;
+
+/** Excel's column width is in points; ExcelJS-style widths are in characters of the default font. */
+export const charsToPoints = (chars: number) => Math.round(chars * 5.6 * 100) / 100;
+
+function gridOps(spec: SheetSpec): WriteOp[] {
+  if (spec.cells.length === 0) return [];
+  let rows = 0;
+  let cols = 0;
+  for (const c of spec.cells) {
+    rows = Math.max(rows, c.row + 1);
+    cols = Math.max(cols, c.col + 1);
+  }
+  const byRow: PositionedCell[][] = Array.from({ length: rows }, () => []);
+  for (const c of spec.cells) byRow[c.row][c.col] = c;
+  const rowsPerBlock = Math.max(1, Math.floor(GRID_CELL_BLOCK / cols));
+  const ops: WriteOp[] = [];
+  for (let start = 0; start < rows; start += rowsPerBlock) {
+    const n = Math.min(rowsPerBlock, rows - start);
+    const inputs: (string | number | boolean)[][] = [];
+    const formats: string[][] = [];
+    let anyFormat = false;
+    for (let r = start; r < start + n; r++) {
+      const inRow: (string | number | boolean)[] = new Array(cols);
+      const fmtRow: string[] = new Array(cols);
+      for (let c = 0; c < cols; c++) {
+        const cell = byRow[r][c];
+        inRow[c] = cellInput(cell);
+        fmtRow[c] = cell?.fmt ?? 'General';
+        if (cell?.fmt) anyFormat = true;
+      }
+      inputs.push(inRow);
+      formats.push(fmtRow);
+    }
+    // Number formats go first so a value lands in an already formatted cell.
+    const size = JSON.stringify(inputs).length + (anyFormat ? JSON.stringify(formats).length : 0) + OP_OVERHEAD;
+    ops.push({
+      size,
+      run(ws) {
+        const range = ws.getRangeByIndexes(start, 0, n, cols);
+        if (anyFormat) range.numberFormat = formats;
+        range.formulas = inputs;
+      },
+    });
+  }
+  return ops;
+}
+
+/** Runs of adjacent cells in one row with the same key become one range operation. */
+function runs<K>(cells: PositionedCell[], key: (c: PositionedCell) => K | undefined): { row: number; col: number; count: number; key: K }[] {
+  const out: { row: number; col: number; count: number; key: K }[] = [];
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const c of sorted) {
+    const k = key(c);
+    if (k === undefined) continue;
+    const last = out[out.length - 1];
+    if (last && last.row === c.row && last.col + last.count === c.col && last.key === k) last.count++;
+    else out.push({ row: c.row, col: c.col, count: 1, key: k });
+  }
+  return out;
+}
+
+function applyLook(range: Excel.Range, look: Look): void {
+  const font = range.format.font;
+  if (look.bold !== undefined) font.bold = look.bold;
+  if (look.italic !== undefined) font.italic = look.italic;
+  if (look.size !== undefined) font.size = look.size;
+  if (look.color) font.color = hex(look.color);
+  if (look.fill) range.format.fill.color = hex(look.fill);
+}
+
+function styleOps(spec: SheetSpec): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const run of runs(spec.cells, (c) => c.style)) {
+    const look = LOOKS[run.key];
+    ops.push({ size: OP_OVERHEAD * 2, run: (ws) => applyLook(ws.getRangeByIndexes(run.row, run.col, 1, run.count), look) });
+  }
+  for (const run of runs(spec.cells, (c) => (c.wrap ? true : undefined))) {
+    ops.push({
+      size: OP_OVERHEAD,
+      run(ws) {
+        const range = ws.getRangeByIndexes(run.row, run.col, 1, run.count);
+        range.format.wrapText = true;
+        range.format.verticalAlignment = 'Top';
+      },
+    });
+  }
+  return ops;
+}
+
+function linkOps(spec: SheetSpec): WriteOp[] {
+  return spec.cells
+    .filter((c) => c.link && c.f === undefined)
+    .map((c) => {
+      const link = { documentReference: `${quoteSheet(c.link!.sheet)}!${c.link!.cell}`, textToDisplay: String(c.v ?? '') };
+      return {
+        size: JSON.stringify(link).length + OP_OVERHEAD * 2,
+        run(ws: Excel.Worksheet) {
+          const range = ws.getRangeByIndexes(c.row, c.col, 1, 1);
+          // An in-workbook link only; the text stays literal text.
+          range.hyperlink = link;
+          range.format.font.color = '#0563C1';
+          range.format.font.underline = 'Single';
+        },
+      };
+    });
+}
+
+const OPERATOR: Record<Extract<CfRule, { type: 'cellIs' }>['operator'], string> = {
+  between: 'Between',
+  equal: 'EqualTo',
+  greaterThan: 'GreaterThan',
+  lessThan: 'LessThan',
+  greaterThanOrEqual: 'GreaterThanOrEqual',
+  lessThanOrEqual: 'LessThanOrEqual',
+  notEqual: 'NotEqualTo',
+};
+
+function addRule(range: Excel.Range, rule: CfRule): void {
+  if (rule.type === 'expression') {
+    const cf = range.conditionalFormats.add('Custom');
+    cf.custom.rule.formula = `=${rule.formula}`;
+    cf.custom.format.fill.color = hex(rule.fill);
+    if (rule.font) cf.custom.format.font.color = hex(rule.font);
+    cf.stopIfTrue = true;
+    return;
+  }
+  const cf = range.conditionalFormats.add('CellValue');
+  cf.cellValue.rule = {
+    formula1: `=${rule.formula1}`,
+    ...(rule.formula2 !== undefined ? { formula2: `=${rule.formula2}` } : {}),
+    operator: OPERATOR[rule.operator],
+  } as Excel.ConditionalCellValueRule;
+  cf.cellValue.format.fill.color = hex(rule.fill);
+  if (rule.font) cf.cellValue.format.font.color = hex(rule.font);
+  cf.stopIfTrue = true;
+}
+
+function layoutOps(spec: SheetSpec, support: ApiSupport): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const { col, width } of spec.columnWidths) {
+    ops.push({ size: OP_OVERHEAD, run: (ws) => void (ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = charsToPoints(width)) });
+  }
+  for (const m of spec.merges) ops.push({ size: OP_OVERHEAD, run: (ws) => ws.getRange(m).merge(false) });
+  // Excel puts each added rule on top of the priority list, so add everything in reverse.
+  for (const cf of [...spec.conditionalFormats].reverse()) {
+    ops.push({
+      size: JSON.stringify(cf).length + OP_OVERHEAD * cf.rules.length * 3,
+      run(ws) {
+        const range = ws.getRange(cf.range);
+        for (const rule of [...cf.rules].reverse()) addRule(range, rule);
+      },
+    });
+  }
+  if (support.dataValidation) {
+    for (const dv of spec.dataValidations) {
+      parseRange(dv.range); // validates the address before it reaches Excel
+      ops.push({
+        size: JSON.stringify(dv).length + OP_OVERHEAD * 2,
+        run(ws) {
+          const range = ws.getRange(dv.range);
+          range.dataValidation.rule = { list: { inCellDropDown: true, source: dv.list.join(',') } };
+          if (dv.prompt) range.dataValidation.prompt = { showPrompt: true, message: dv.prompt, title: '' };
+        },
+      });
+    }
+  }
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
+    const { rows, cols } = spec.freeze;
+    ops.push({
+      size: OP_OVERHEAD,
+      run(ws) {
+        if (cols === 0) ws.freezePanes.freezeRows(rows);
+        else if (rows === 0) ws.freezePanes.freezeColumns(cols);
+        else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, cols));
+      },
+    });
+  }
+  if (spec.tabColor) ops.push({ size: OP_OVERHEAD, run: (ws) => void (ws.tabColor = hex(spec.tabColor!)) });
+  return ops;
+}
+
+/** Every operation that writes `spec` onto an empty sheet, in a safe order. */
+export function sheetOps(spec: SheetSpec, support: ApiSupport): WriteOp[] {
+  return [...gridOps(spec), ...styleOps(spec), ...linkOps(spec), ...layoutOps(spec, support)];
+}

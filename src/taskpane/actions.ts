@@ -1,0 +1,83 @@
+// What each button does, as plain async functions over a WorkbookHost: read a
+// fresh snapshot, let the core build a plan, apply only Toetsblad's sheets.
+
+import type { Detection, FeatureId } from '../core/features/feature';
+import type { Finding } from '../core/findings/finding';
+import { generatedSheetNames, SHEET } from '../core/generatedSheets';
+import type { Plan } from '../core/plan/plan';
+import type { ReportResult } from '../core/report';
+import { buildReport, removalPlan, scanWorkbook } from '../core/report';
+import type { Settings } from '../core/settings/settings';
+import { readSettings } from '../core/settings/settingsSheet';
+import type { WorkbookSnapshot } from '../core/workbook/snapshot';
+import type { ApplyStats } from '../hosts/office';
+import type { WorkbookHost } from './host';
+
+export interface ScanResult {
+  snapshot: WorkbookSnapshot;
+  detections: Detection[];
+  findings: Finding[];
+  settings: Settings;
+}
+
+export async function scan(host: WorkbookHost): Promise<ScanResult> {
+  const snapshot = await host.read();
+  const settings = readSettings(snapshot);
+  const { detections, findings } = scanWorkbook(snapshot, settings);
+  return { snapshot, detections, findings, settings };
+}
+
+/** "all", the findings sheet only, or one feature's sheets. */
+export type GenerateTarget = 'all' | 'findings' | FeatureId;
+
+export interface RunControl {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface GenerateResult {
+  report: ReportResult;
+  stats: ApplyStats;
+  written: string[];
+}
+
+/** Which of the report's sheets an action writes. The findings sheet always reflects every feature. */
+export function sheetsFor(report: ReportResult, target: GenerateTarget, snapshot: WorkbookSnapshot): Plan {
+  if (target === 'all') return report.plan;
+  const findingsName = report.plan.sheets[0]?.name;
+  const settingsName = SHEET.settings;
+  const hasSettings = snapshot.sheets.some((s) => s.name === settingsName);
+  const keep = report.plan.sheets.filter((s, i) => {
+    if (i === 0) return target === 'findings';
+    if (s.name === settingsName) return !hasSettings;
+    return target !== 'findings' && s.name !== findingsName;
+  });
+  return { sheets: keep, removeSheets: [] };
+}
+
+export async function generate(host: WorkbookHost, target: GenerateTarget, settings: Settings | undefined, control: RunControl = {}): Promise<GenerateResult> {
+  const snapshot = await host.read();
+  // One feature's sheets need only that feature; the findings sheet needs them all.
+  const features: FeatureId[] | undefined = target === 'all' || target === 'findings' ? undefined : [target];
+  const report = buildReport(snapshot, { settings, features });
+  const plan = sheetsFor(report, target, snapshot);
+  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...control });
+  return { report, stats, written: plan.sheets.map((s) => s.name) };
+}
+
+/** Store edited settings, mappings or acceptances in the workbook, and refresh the findings sheet to show them. */
+export async function saveSettings(host: WorkbookHost, settings: Settings, control: RunControl = {}): Promise<GenerateResult> {
+  const snapshot = await host.read();
+  const report = buildReport(snapshot, { settings, writeSettings: true });
+  const findingsName = report.plan.sheets[0]?.name;
+  const plan: Plan = { sheets: report.plan.sheets.filter((s) => s.name === findingsName || s.name === SHEET.settings), removeSheets: [] };
+  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...control });
+  return { report, stats, written: plan.sheets.map((s) => s.name) };
+}
+
+export async function removeAll(host: WorkbookHost, keepSettings: boolean): Promise<string[]> {
+  const snapshot = await host.read();
+  const plan = removalPlan(snapshot, keepSettings);
+  if (plan.removeSheets.length > 0) await host.remove(plan.removeSheets);
+  return plan.removeSheets;
+}

@@ -1,0 +1,34 @@
+// The only door from the pane to Excel. Components call a WorkbookHost; the
+// Office implementation runs the adapter inside Excel.run. Tests and the
+// browser test give it a fake Excel.run, so they drive the same code.
+
+import type { Plan } from '../core/plan/plan';
+import type { WorkbookSnapshot } from '../core/workbook/snapshot';
+import { applyPlan, readWorkbook, removeGenerated, selectCell } from '../hosts/office';
+import type { ApiSupport, ApplyStats } from '../hosts/office';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ApplyRequest {
+  ownedSheets: string[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface WorkbookHost {
+  readonly support: ApiSupport;
+  read(): Promise<WorkbookSnapshot>;
+  apply(plan: Plan, req: ApplyRequest): Promise<ApplyStats>;
+  remove(sheets: string[]): Promise<void>;
+  select(sheet: string, cell: string): Promise<void>;
+}
+
+export function excelHost(run: ExcelRun, support: ApiSupport): WorkbookHost {
+  return {
+    support,
+    read: () => run(async (ctx) => (await readWorkbook(ctx, { support })).snapshot),
+    apply: (plan, req) => run((ctx) => applyPlan(ctx, plan, { support, ...req })),
+    remove: (sheets) => run(async (ctx) => void (await removeGenerated(ctx, sheets))),
+    select: (sheet, cell) => run((ctx) => selectCell(ctx, sheet, cell)),
+  };
+}

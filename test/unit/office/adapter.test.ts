@@ -1,0 +1,218 @@
+import { buildReport, removalPlan } from '../../../src/core/report';
+import { SHEET, GENERATED_MARKER } from '../../../src/core/generatedSheets';
+import { SheetBuilder } from '../../../src/core/plan/sheetBuilder';
+import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
+import { applyPlan, planReadChunks, readWorkbook, removeGenerated, selectCell } from '../../../src/hosts/office';
+import { HostError } from '../../../src/hosts/office/errors';
+import { FakeExcel, FakeOfficeError } from '../../support/fakeExcel';
+import { snapshotFromXlsx } from '../../support/fakeExcel/fromXlsx';
+import { EXAMPLE } from '../../support/workbooks';
+
+let example: WorkbookSnapshot;
+beforeAll(async () => {
+  example = await snapshotFromXlsx(EXAMPLE);
+});
+
+describe('readWorkbook through the fake Office host', () => {
+  it('gives the same cells as the ExcelJS host for the example workbook', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Risico's", 'Financiering', 'Indicatoren', 'Trajecten']);
+    for (const want of example.sheets) {
+      const got = snapshot.sheets.find((s) => s.name === want.name)!;
+      expect(got.rowCount).toBe(want.rowCount);
+      for (let r = 0; r < want.rowCount; r++) {
+        for (let c = 0; c < got.colCount; c++) {
+          expect([want.name, r, c, got.values[r]?.[c] ?? null]).toEqual([want.name, r, c, want.values[r]?.[c] ?? null]);
+        }
+      }
+    }
+    const traj = snapshot.sheets.find((s) => s.name === 'Trajecten')!;
+    expect(traj.values[1][0]).toBe('T-00001');
+    // Dates stay serial numbers with their date format.
+    expect(typeof traj.values[1][3]).toBe('number');
+    expect(traj.numberFormats[1][3]).toMatch(/[dy]/);
+  });
+
+  it('reads formulas without "=", errors as error values, merges and rows hidden by a filter', async () => {
+    const fake = FakeExcel.fromSnapshot({ sheets: [] });
+    const ctx = fake.context();
+    ctx.workbook.worksheets.add('Data');
+    await ctx.sync();
+    const s = fake.sheet('Data')!;
+    Object.assign(s.ensure(0, 0), { value: 'Kop' });
+    Object.assign(s.ensure(1, 0), { value: 2 });
+    Object.assign(s.ensure(2, 0), { value: 4, formula: '=A2*2' });
+    Object.assign(s.ensure(3, 0), { value: '#DIV/0!', formula: '=1/0' });
+    s.merges.push('A1:B1');
+    s.hiddenRows.add(2);
+    fake.resetCounts();
+    const { snapshot } = await fake.run((c) => readWorkbook(c));
+    const got = snapshot.sheets[0];
+    expect(got.values.slice(0, 4).map((r) => r[0])).toEqual(['Kop', 2, 4, { error: '#DIV/0!' }]);
+    expect(got.formulas[2][0]).toBe('A2*2');
+    expect(got.merges).toEqual(['A1:B1']);
+    expect(got.hiddenRows).toEqual([2]);
+  });
+
+  it('leaves merges and hidden rows out on hosts below ExcelApi 1.9 / 1.13 instead of failing', async () => {
+    const fake = FakeExcel.fromSnapshot(example, { apiVersion: 1.7 });
+    const support = { minimum: true, dataValidation: false, hiddenRows: false, merges: false };
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx, { support }));
+    expect(snapshot.sheets).toHaveLength(4);
+    expect(snapshot.sheets.every((s) => s.merges.length === 0 && s.hiddenRows.length === 0)).toBe(true);
+  });
+});
+
+describe('applyPlan through the fake Office host', () => {
+  it('writes the report in place: text stays literal, formulas are formulas, links point into the workbook', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    const report = buildReport(snapshot);
+    fake.resetCounts();
+    const stats = await fake.run((ctx) => applyPlan(ctx, report.plan, { ownedSheets: [] }));
+    expect(stats).toMatchObject({ syncs: 2, batches: 1, staged: false, deletedSheets: 0 });
+    expect(fake.syncCount).toBe(2);
+    for (const name of report.generatedSheets) expect(fake.sheetNames()).toContain(name);
+    const findings = fake.sheet(SHEET.findings)!;
+    expect(findings.at('A2')!.value).toMatch(/^Gegenereerd door Toetsblad/);
+    expect(findings.at('A2')!.quotePrefix).toBe(true);
+    // Every formula cell of the plan arrives as a formula, every text as the same text.
+    for (const spec of report.plan.sheets) {
+      const sheet = fake.sheet(spec.name)!;
+      for (const cell of spec.cells) {
+        const got = sheet.get(cell.row, cell.col)!;
+        if (cell.f !== undefined) expect(got.formula).toBe(`=${cell.f}`);
+        else if (typeof cell.v === 'string' && cell.v !== '') expect(got.value).toBe(cell.v);
+        else if (typeof cell.v === 'number') expect(got.value).toBe(cell.v);
+        if (cell.link) expect(got.hyperlink?.documentReference).toMatch(/!/);
+      }
+      expect(sheet.tabColor).toBe(spec.tabColor ? `#${spec.tabColor}` : '');
+    }
+    // The user's sheets are untouched.
+    for (const user of example.sheets) {
+      const sheet = fake.sheet(user.name)!;
+      expect(sheet.at('A1')!.value).toBe(user.values[0][0] ?? '');
+    }
+  });
+
+  it('keeps text that looks like a formula, number or date literal', async () => {
+    const b = new SheetBuilder('TB Test');
+    b.header('Titel');
+    const nasty = ['=HYPERLINK("http://x","klik")', '+31 6 1234', '-5', '@SUM(A1)', '00123', '1-3', "'quoted", 'TRUE'];
+    nasty.forEach((t, i) => b.text(4 + i, 0, t));
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Blad1');
+      await ctx.sync();
+      await applyPlan(ctx, { sheets: [b.build()], removeSheets: [] });
+    });
+    const sheet = fake.sheet('TB Test')!;
+    nasty.forEach((t, i) => {
+      const c = sheet.get(4 + i, 0)!;
+      expect(c.formula).toBeUndefined();
+      expect(c.value).toBe(t);
+    });
+  });
+
+  it('re-running replaces only its own sheets, in place and without deleting any', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    for (let i = 0; i < 2; i++) {
+      const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+      const report = buildReport(snapshot);
+      const owned = snapshot.sheets.filter((s) => String(s.values[1]?.[0] ?? '').startsWith(GENERATED_MARKER.slice(0, 20))).map((s) => s.name);
+      const stats = await fake.run((ctx) => applyPlan(ctx, report.plan, { ownedSheets: owned }));
+      expect(stats.deletedSheets).toBe(0);
+    }
+    expect(fake.sheetNames().filter((n) => n === SHEET.findings)).toHaveLength(1);
+    expect(fake.sheetNames().slice(0, 4)).toEqual(["Risico's", 'Financiering', 'Indicatoren', 'Trajecten']);
+  });
+
+  it('refuses to write over a same-named sheet the snapshot did not mark as generated', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    const plan = buildReport(snapshot).plan;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add(SHEET.findings);
+      await ctx.sync();
+    });
+    await expect(fake.run((ctx) => applyPlan(ctx, plan, { ownedSheets: [] }))).rejects.toMatchObject({ code: 'sheet-not-ours' });
+  });
+
+  it('stages a large plan in hidden sheets and swaps it in with the last request', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    const plan = buildReport(snapshot).plan;
+    const progress: [number, number][] = [];
+    const stats = await fake.run((ctx) => applyPlan(ctx, plan, { requestBudget: 2_000, onProgress: (d, t) => progress.push([d, t]) }));
+    expect(stats.staged).toBe(true);
+    expect(stats.batches).toBeGreaterThan(1);
+    expect(stats.syncs).toBe(stats.batches + 2);
+    expect(progress[progress.length - 1]).toEqual([stats.batches + 1, stats.batches + 1]);
+    expect(fake.sheetNames().some((n) => n.startsWith('TB~'))).toBe(false);
+    expect(fake.sheet(SHEET.findings)!.at('A2')!.value).toMatch(/^Gegenereerd/);
+  });
+
+  it('cancelling halfway leaves no half-written or staging sheet', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    const plan = buildReport(snapshot).plan;
+    const before = fake.sheetNames();
+    const controller = new AbortController();
+    const run = fake.run((ctx) =>
+      applyPlan(ctx, plan, { requestBudget: 2_000, signal: controller.signal, onProgress: (d) => d === 3 && controller.abort() }),
+    );
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(fake.sheetNames()).toEqual(before);
+  });
+
+  it('maps Excel refusals to codes the pane explains', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    const plan = buildReport(snapshot).plan;
+    for (const [code, want] of [
+      ['InvalidOperationInCellEditMode', 'cell-editing'],
+      ['RequestPayloadSizeLimitExceeded', 'payload-too-large'],
+      ['AccessDenied', 'protected'],
+      ['ApiNotFound', 'unsupported'],
+    ]) {
+      fake.hooks.beforeSync = () => {
+        throw new FakeOfficeError(code, 'refused');
+      };
+      const err = await fake.run((ctx) => applyPlan(ctx, plan)).catch((e) => e);
+      expect(err).toBeInstanceOf(HostError);
+      expect(err.code).toBe(want);
+    }
+    fake.hooks.beforeSync = undefined;
+  });
+
+  it('"Verwijder Toetsblad-bladen" removes exactly the generated sheets in one request', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const first = await fake.run((ctx) => readWorkbook(ctx));
+    await fake.run((ctx) => applyPlan(ctx, buildReport(first.snapshot).plan));
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    const plan = removalPlan(snapshot);
+    expect(plan.removeSheets.length).toBeGreaterThan(0);
+    fake.resetCounts();
+    await fake.run((ctx) => removeGenerated(ctx, plan.removeSheets));
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheetNames()).toEqual(["Risico's", 'Financiering', 'Indicatoren', 'Trajecten']);
+  });
+
+  it('selects a finding cell and brings its sheet forward in one request', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    await fake.run((ctx) => selectCell(ctx, "Risico's", 'D9'));
+    expect(fake.syncCount).toBe(1);
+    expect(fake.selection).toEqual({ sheet: "Risico's", address: 'D9' });
+  });
+});
+
+describe('read chunks', () => {
+  it('packs small sheets into one request and splits big ones by rows within the budget', () => {
+    expect(planReadChunks([{ rows: 30, cols: 8 }, { rows: 100, cols: 11 }])).toHaveLength(1);
+    const big = planReadChunks([{ rows: 50_001, cols: 11 }], 25_000);
+    expect(big.every((req) => req.reduce((n, c) => n + c.rowCount * c.colCount, 0) <= 25_000)).toBe(true);
+    expect(big.reduce((n, req) => n + req.reduce((m, c) => m + c.rowCount, 0), 0)).toBe(50_001);
+    expect(big).toHaveLength(Math.ceil(50_001 / Math.floor(25_000 / 11)));
+  });
+});
