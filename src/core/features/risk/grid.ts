@@ -152,13 +152,21 @@ export function writeCountGrid(b: SheetBuilder, top: number, left: number, o: Co
   return { top, left, ...gridSize(n) };
 }
 
+/** Ids shown per cell at most: a cell holds 32,767 characters, and a long list helps nobody. */
+export const MAX_IDS_PER_CELL = 40;
+
+function idList(ids: string[]): string {
+  if (ids.length <= MAX_IDS_PER_CELL) return ids.join(', ');
+  return `${ids.slice(0, MAX_IDS_PER_CELL).join(', ')} … (+${ids.length - MAX_IDS_PER_CELL})`;
+}
+
 /** The same grid with the risk numbers per cell: a snapshot as of the last refresh. */
 export function writeIdGrid(b: SheetBuilder, top: number, left: number, title: string, grid: GridCounts, bands: Band[]): GridBlock {
   const n = grid.scale;
   const ax = writeAxes(b, top, left, n, title);
   for (let i = 0; i < n; i++) {
     const k = n - i;
-    for (let s = 1; s <= n; s++) b.set(ax.firstRow + i, ax.firstCol + s - 1, { v: grid.ids[k - 1][s - 1].join(', '), wrap: true });
+    for (let s = 1; s <= n; s++) b.set(ax.firstRow + i, ax.firstCol + s - 1, { v: idList(grid.ids[k - 1][s - 1]), wrap: true });
   }
   b.text(ax.firstRow + n, left, 'Stand bij laatste vernieuwen', 'note');
   colourGrid(b, ax, n, bands);

@@ -76,11 +76,10 @@ function writeBandTotals(b: SheetBuilder, top: number, a: AnalysedRegister, pref
   let next = top + 1 + bands.length;
   if (net) {
     b.text(next, 0, 'Door de randvoorwaarde een band of meer lager');
-    b.figure(next, 1, loweredFormula(reg, scale, bands), countLowered(reg, scale, bands), {
-      key: `${prefix}band_lowered_count`,
-      label: 'Risico\'s die de randvoorwaarde minstens één band omlaag brengt',
-      unit: 'count',
-    });
+    const f = loweredFormula(reg, scale, bands);
+    const n = countLowered(reg, scale, bands);
+    if (f) b.figure(next, 1, f, n, { key: `${prefix}band_lowered_count`, label: 'Risico\'s die de randvoorwaarde minstens één band omlaag brengt', unit: 'count' });
+    else b.value(next, 1, n).text(next, 2, 'Stand bij laatste vernieuwen (te veel combinaties voor één formule).', 'note');
     next++;
   }
   return next + 1;

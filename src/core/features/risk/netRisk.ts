@@ -42,15 +42,21 @@ export function countLowered(reg: RiskRegister, scale: number, bands: Band[]): n
   return n;
 }
 
-/** One aggregate formula: the combinations as parallel array constants. */
-export function loweredFormula(reg: RiskRegister, scale: number, bands: Band[]): string {
+/** Excel's limit on formula length is 8,192 characters; keep a margin. */
+const MAX_FORMULA_LENGTH = 8000;
+
+/**
+ * One aggregate formula: the combinations as parallel array constants. Null
+ * when the scale has too many combinations for one formula (above 1–7).
+ */
+export function loweredFormula(reg: RiskRegister, scale: number, bands: Band[]): string | null {
   const combos = loweringCombos(scale, bands);
   if (combos.length === 0) return '0';
   const arr = (f: keyof Combo) => arrayConstant(combos.map((c) => c[f]));
-  return (
+  const f =
     `SUMPRODUCT(COUNTIFS(${registerColumn(reg, GROSS.kans)},${arr('k')},${registerColumn(reg, GROSS.schade)},${arr('s')},` +
-    `${registerColumn(reg, NET.kans)},${arr('kn')},${registerColumn(reg, NET.schade)},${arr('sn')}))`
-  );
+    `${registerColumn(reg, NET.kans)},${arr('kn')},${registerColumn(reg, NET.schade)},${arr('sn')}))`;
+  return f.length <= MAX_FORMULA_LENGTH ? f : null;
 }
 
 /** A net effect above the gross effect means the condition makes things worse: likely a mistake. */

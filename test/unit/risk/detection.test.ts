@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { periodOf } from '../../../src/core/features/risk/trend';
+import { buildReport } from '../../../src/core/report';
+import { emptySettings } from '../../../src/core/settings/settings';
+import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
+import { workbookFrom } from '../../support/workbooks';
+
+describe('risk register detection', () => {
+  it('finds a register in an Excel Table with Waarschijnlijkheid / Gevolg / Risicoscore / Beheersmaatregel headers', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Overzicht');
+    ws.getCell('A1').value = 'Risicoanalyse aanbieder';
+    ws.addTable({
+      name: 'tblRisico',
+      ref: 'B4',
+      headerRow: true,
+      columns: [{ name: 'Omschrijving' }, { name: 'Waarschijnlijkheid' }, { name: 'Gevolg' }, { name: 'Risicoscore' }, { name: 'Beheersmaatregel' }],
+      rows: [
+        ['Wachtlijst', 3, 3, 9, 'Monitoren'],
+        ['Uitval personeel', 2, 3, 6, 'Flexpool'],
+      ],
+    });
+    const r = buildReport(readWorkbook(wb), { features: ['risk'] });
+    expect(r.detections).toEqual([
+      expect.objectContaining({ sheet: 'Overzicht', range: 'B4:F6', columns: { risico: 'B', kans: 'C', schade: 'D', effect: 'E', randvoorwaarde: 'F' } }),
+    ]);
+    expect(r.figures.find((f) => f.key === 'risk_count_K3S3')?.value).toBe(1);
+    // Four scores and no stated scale: 1-3 is assumed, and said to be uncertain.
+    const assumed = r.findings.find((f) => f.rule === 'risk.scale-assumed')!;
+    expect(assumed.message).toContain('1-3');
+    expect(assumed.message).toContain('onzeker');
+  });
+
+  it('lets the user override the scale', () => {
+    const wb = workbookFrom({
+      R: [
+        ['Nr', 'Risico', 'Kans', 'Schade'],
+        ['1', 'a', 3, 3],
+        ['2', 'b', 1, 2],
+      ],
+    });
+    const settings = { ...emptySettings(), values: { 'risk.scale': '5' } };
+    const r = buildReport(readWorkbook(wb), { features: ['risk'], settings });
+    expect(r.findings.filter((f) => f.kind === 'risk')).toEqual([]);
+    expect(r.figures.filter((f) => /^risk_count_K\dS\d$/.test(f.key))).toHaveLength(25);
+    // On 1-5, 3 × 3 = 9 is midden (5-9), not zeer hoog.
+    expect(r.figures.find((f) => f.key === 'risk_band_midden_count')?.value).toBe(1);
+    expect(r.figures.find((f) => f.key === 'risk_band_zeer_hoog_count')?.value).toBe(0);
+  });
+
+  it('writes no risk map when there is no register', () => {
+    const r = buildReport(readWorkbook(workbookFrom({ Data: [['Naam', 'Bedrag'], ['x', 1]] })), { features: ['risk'] });
+    expect(r.plan.sheets.map((s) => s.name)).not.toContain('TB Risicokaart');
+    expect(r.findings.filter((f) => f.kind === 'risk')).toEqual([]);
+  });
+});
+
+describe('periods of registers', () => {
+  it.each([
+    ["Risico's 2e halfjaar 2021", 202112, '2e halfjaar 2021'],
+    ['Risico 1e halfjaar 2022', 202206, '1e halfjaar 2022'],
+    ['Eerste halfjaar 2022', 202206, '1e halfjaar 2022'],
+    ['H2 2022', 202212, '2e halfjaar 2022'],
+    ['2022-H1', 202206, '1e halfjaar 2022'],
+    ['Q3 2022', 202209, '3e kwartaal 2022'],
+    ['Risico\'s 2022', 202212, '2022'],
+  ])('%s', (text, key, label) => {
+    expect(periodOf(text)).toEqual({ key, label });
+  });
+
+  it('has none without a year', () => {
+    expect(periodOf("Risico's")).toBeNull();
+  });
+});
