@@ -455,14 +455,13 @@ class FakeRange extends Proxy {
         }),
     });
     this.format = format;
-    const self = this;
     this.conditionalFormats = {
-      add(type: string) {
+      add: (type: string) => {
         const cf: FakeConditionalFormat = { range: '', type };
         ctx.enqueue({ call: 'conditionalFormats.add', type }, () => {
-          cf.range = rangeA1(self.rect());
+          cf.range = rangeA1(this.rect());
           // Excel puts a new rule on top of the priority list.
-          self.ws.sheet().conditionalFormats.unshift(cf);
+          this.ws.sheet().conditionalFormats.unshift(cf);
         });
         const fmt = (target: 'fill' | 'fontColor') => (v: string) => ctx.enqueue({ set: `cf.${target}`, v }, () => void (cf[target] = v));
         const formatProxy = { fill: {}, font: {} };
@@ -476,30 +475,30 @@ class FakeRange extends Proxy {
         Object.defineProperty(out, 'stopIfTrue', { set: (v: boolean) => ctx.enqueue({ set: 'cf.stopIfTrue', v }, () => void (cf.stopIfTrue = v)) });
         return out;
       },
-      clearAll() {
+      clearAll: () => {
         ctx.enqueue({ call: 'conditionalFormats.clearAll' }, () => {
-          const r = self.rect();
-          const s = self.ws.sheet();
+          const r = this.rect();
+          const s = this.ws.sheet();
           s.conditionalFormats = s.conditionalFormats.filter((cf) => !intersects(parseRange(cf.range), r));
         });
       },
     };
     const dv = { rule: undefined as unknown, prompt: undefined as unknown, clear() {} };
     Object.defineProperty(dv, 'rule', {
-      set: (rule: unknown) => ctx.enqueue({ set: 'dataValidation.rule', rule }, () => self.ws.sheet().dataValidations.push({ range: rangeA1(self.rect()), rule })),
+      set: (rule: unknown) => ctx.enqueue({ set: 'dataValidation.rule', rule }, () => this.ws.sheet().dataValidations.push({ range: rangeA1(this.rect()), rule })),
     });
     Object.defineProperty(dv, 'prompt', {
       set: (prompt: unknown) =>
         ctx.enqueue({ set: 'dataValidation.prompt', prompt }, () => {
-          const a = rangeA1(self.rect());
-          const found = self.ws.sheet().dataValidations.find((d) => d.range === a);
+          const a = rangeA1(this.rect());
+          const found = this.ws.sheet().dataValidations.find((d) => d.range === a);
           if (found) found.prompt = prompt;
         }),
     });
     dv.clear = () =>
       ctx.enqueue({ call: 'dataValidation.clear' }, () => {
-        const r = self.rect();
-        const s = self.ws.sheet();
+        const r = this.rect();
+        const s = this.ws.sheet();
         s.dataValidations = s.dataValidations.filter((d) => !intersects(parseRange(d.range), r));
       });
     this.dataValidation = dv;

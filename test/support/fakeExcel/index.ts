@@ -105,8 +105,7 @@ export class FakeExcel {
    * it. Used by the browser test; office.js itself still loads and runs.
    */
   install(win: { Excel?: unknown; Office?: unknown } & Record<string, unknown>): void {
-    const fake = this;
-    win.Excel = { run: (batch: (ctx: Excel.RequestContext) => Promise<unknown>) => fake.run(batch) };
-    win.__toetsbladFakeExcel = fake;
+    win.Excel = { run: (batch: (ctx: Excel.RequestContext) => Promise<unknown>) => this.run(batch) };
+    win.__toetsbladFakeExcel = this;
   }
 }
