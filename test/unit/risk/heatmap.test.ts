@@ -5,7 +5,7 @@ import { buildReport } from '../../../src/core/report';
 import type { SheetSpec } from '../../../src/core/plan/plan';
 import { parseA1 } from '../../../src/core/workbook/address';
 import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
-import { EXAMPLE, EXPECTED, loadXlsx } from '../../support/workbooks';
+import { EXAMPLE, EXPECTED, loadXlsx, workbookFrom } from '../../support/workbooks';
 import { badScores, englishFivePoint, grossNet, twoHalfYears, twoSideBySide, twoStacked } from './registers';
 
 const report = (wb: ExcelJS.Workbook): ReportResult => buildReport(readWorkbook(wb), { features: ['risk'] });
@@ -142,6 +142,10 @@ describe('risk heatmap on hand-made registers', () => {
     expect(n.row).toBe(g.row);
     expect(n.col).toBeGreaterThan(g.col + 2);
     expect(s.cells.some((c) => c.v === 'Netto: na randvoorwaarde')).toBe(true);
+    // The top-risks table shows the net effect beside the gross one: N1 goes from 9 to 4.
+    const n1 = s.cells.find((c) => c.v === 'N1' && c.link)!;
+    const at = (col: number) => s.cells.find((c) => c.row === n1.row && c.col === col)!.v;
+    expect([at(5), at(6), at(9), at(10)]).toEqual([9, 'Zeer hoog', 4, 'Midden']);
   });
 
   it('turns each bad score into a finding and leaves it out of the grid', () => {
@@ -175,5 +179,20 @@ describe('risk heatmap on hand-made registers', () => {
       return s.cells.find((c) => c.row === at.row && c.col === 4)!.v;
     };
     expect(['R01', 'R02', 'R03', 'R04', 'R05'].map(status)).toEqual(['hoger', 'gelijk', 'lager', 'nieuw', 'vervallen']);
+  });
+});
+
+describe('risk periods that cannot be paired', () => {
+  it('says so in a finding and draws the latest registers', () => {
+    const header = ['Nr', 'Risico', 'Kans', 'Schade'];
+    const wb = workbookFrom({
+      'Jeugd 1e halfjaar 2022': [header, ['J1', 'a', 3, 3]],
+      'Jongerenwerk 1e halfjaar 2022': [header, ['W1', 'b', 2, 2]],
+      'Jeugd 2e halfjaar 2021': [header, ['J1', 'a', 2, 2]],
+    });
+    const r = report(wb);
+    expect(r.findings.filter((f) => f.rule.startsWith('risk.trend')).map((f) => `${f.rule}@${f.sheet}`)).toEqual(['risk.trend-ambiguous@Jeugd 1e halfjaar 2022']);
+    expect(figureValues(r, 'risk_all_count_')).toEqual({ K3S3: 1, K2S2: 1 });
+    expect(r.figures.some((f) => f.key.startsWith('risk_trend_'))).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ import { RISK_FIELDS } from './schema';
 import type { HeatmapInput } from './heatmapSheet';
 import { buildHeatmapSheet } from './heatmapSheet';
 import { hasNetScores, netAboveGrossFindings } from './netRisk';
-import { compareRegisters, splitByPeriod, trendAssumption } from './trend';
+import { compareRegisters, splitByPeriod, trendAssumption, trendSkipped } from './trend';
 
 export const RISK_SETTINGS = {
   scale: { key: 'risk.scale', default: 'auto', label: 'Schaal van kans en schade: auto, 3 (1-3) of 5 (1-5).', labelEn: 'Scale of likelihood and impact: auto, 3 or 5.' },
@@ -108,6 +108,8 @@ export const riskFeature: Feature = {
       const { current, previous, currentPeriod, previousPeriod } = split.trend;
       out.findings.push(trendAssumption(current.register, previous.register, currentPeriod, previousPeriod));
       input.trend = { rows: compareRegisters(current.register, previous.register), current: currentPeriod, previous: previousPeriod };
+    } else if (split.ambiguous) {
+      out.findings.push(trendSkipped(split.current[0].register, split.ambiguous.latest, split.ambiguous.registers));
     }
     const { sheet, figures } = buildHeatmapSheet(ctx.sheetName('risk'), input);
     out.sheets.push(sheet);

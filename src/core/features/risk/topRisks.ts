@@ -1,12 +1,14 @@
 // The top-risks table: the highest effects first, each linked back to its
 // register row. The order is fixed at refresh; the scores stay live.
 
+import type { CfRule } from '../../plan/plan';
 import type { SheetBuilder } from '../../plan/sheetBuilder';
 import { a1, rangeA1, sheetRef } from '../../workbook/address';
 import { cellText } from '../../workbook/snapshot';
 import type { Band } from './bands';
 import type { CheckedRisk } from './checks';
-import { GROSS } from './grid';
+import { GROSS, NET } from './grid';
+import { hasNetScores } from './netRisk';
 import { bandLabelFormula, effectFormula, referenceFormula } from './liveEffect';
 import type { RiskRegister } from './register';
 
@@ -32,8 +34,10 @@ export function rankRisks(items: { reg: RiskRegister; bands: Band[]; risks: Chec
 /** Writes the table from `top`; returns the next free row. */
 export function writeTopRisks(b: SheetBuilder, top: number, ranked: RankedRisk[], showRegister: boolean): number {
   b.text(top, 0, `Top ${ranked.length} risico's naar effect`, 'subtitle');
-  b.text(top + 1, 0, 'Volgorde bij laatste vernieuwen; kans, schade en effect zijn live. Klik op een nummer om naar het register te gaan.', 'note');
+  b.text(top + 1, 0, 'Volgorde bij laatste vernieuwen; kans, schade en effect zijn live (bruto). Klik op een nummer om naar het register te gaan.', 'note');
+  const net = ranked.some((x) => hasNetScores(x.reg));
   const head = ['Nr', 'Werksoort', 'Risico', 'Kans', 'Schade', 'Effect', 'Band', 'Randvoorwaarde', 'Verantwoordelijke'];
+  if (net) head.push('Netto effect', 'Netto band');
   if (showRegister) head.push('Register');
   b.row(top + 2, 0, head, 'header');
   const first = top + 3;
@@ -59,15 +63,20 @@ export function writeTopRisks(b: SheetBuilder, top: number, ranked: RankedRisk[]
         b.formula(row, 7 + j, `IF(ISBLANK(${ref}),"nee","ja")`, r.cells[f] === null || r.cells[f] === undefined ? 'nee' : 'ja');
       }
     });
-    if (showRegister) b.text(row, 9, reg.sheet);
+    if (net && hasNetScores(reg)) {
+      const en = effectFormula(reg, r, NET);
+      b.formula(row, 9, en.f, en.v);
+      const bn = bandLabelFormula(a1(row, 9), en.v, bands);
+      b.formula(row, 10, bn.f, bn.v);
+    }
+    if (showRegister) b.text(row, net ? 11 : 9, reg.sheet);
   });
   if (ranked.length) {
     const last = first + ranked.length - 1;
-    b.conditional({
-      range: rangeA1({ top: first, left: 6, bottom: last, right: 6 }),
-      // Labels are the same for every band set, so one rule set colours all rows.
-      rules: [...ranked[0].bands].reverse().map((band) => ({ type: 'cellIs', operator: 'equal', formula1: `"${band.label}"`, fill: band.fill, font: band.font })),
-    });
+    // Labels are the same for every band set, so one rule set colours all rows.
+    const bandRules: CfRule[] = [...ranked[0].bands].reverse().map((band) => ({ type: 'cellIs', operator: 'equal', formula1: `"${band.label}"`, fill: band.fill, font: band.font }));
+    b.conditional({ range: rangeA1({ top: first, left: 6, bottom: last, right: 6 }), rules: bandRules });
+    if (net) b.conditional({ range: rangeA1({ top: first, left: 10, bottom: last, right: 10 }), rules: bandRules });
     b.conditional({
       range: rangeA1({ top: first, left: 7, bottom: last, right: 8 }),
       rules: [{ type: 'cellIs', operator: 'equal', formula1: '"nee"', fill: 'FFC7CE', font: '9C0006' }],

@@ -51,6 +51,8 @@ export interface PeriodSplit<R> {
   /** Registers of earlier periods: only used for the trend. */
   earlier: R[];
   trend?: { current: R; previous: R; currentPeriod: Period; previousPeriod: Period };
+  /** Several periods, but not one register each in the latest two: no trend drawn. */
+  ambiguous?: { latest: Period; registers: number };
 }
 
 /** Split registers by period; a trend needs exactly one register in the latest and one in the period before. */
@@ -63,7 +65,10 @@ export function splitByPeriod<R>(items: R[], registerOf: (r: R) => RiskRegister)
   const earlier = items.filter((_, i) => periods[i] !== null && periods[i]!.key < latest);
   const atLatest = items.filter((_, i) => periods[i]?.key === latest);
   const atBefore = items.filter((_, i) => periods[i]?.key === before);
-  if (atLatest.length !== 1 || atBefore.length !== 1) return { current, earlier };
+  if (atLatest.length !== 1 || atBefore.length !== 1) {
+    const latestPeriod = periods.find((p) => p?.key === latest)!;
+    return { current, earlier, ambiguous: { latest: latestPeriod, registers: atLatest.length + atBefore.length } };
+  }
   return {
     current,
     earlier,
@@ -124,6 +129,17 @@ export function trendAssumption(current: RiskRegister, previous: RiskRegister, c
     sheet: current.sheet,
     cell: a1(current.headerRow, current.columns.kans!),
     message: `Toetsblad vergelijkt dit risicoregister (${cur.label}) met dat op blad "${previous.sheet}" (${prev.label}) als vorige periode; risico's zijn gekoppeld op ${current.columns.nr !== undefined && previous.columns.nr !== undefined ? 'risiconummer' : 'werksoort en omschrijving'}.`,
+  };
+}
+
+export function trendSkipped(first: RiskRegister, latest: Period, registers: number): Finding {
+  return {
+    rule: 'risk.trend-ambiguous',
+    severity: 'info',
+    kind: 'risk',
+    sheet: first.sheet,
+    cell: a1(first.headerRow, first.columns.kans!),
+    message: `De risicoregisters horen bij verschillende perioden, maar Toetsblad kan niet eenduidig één register van ${latest.label} aan één register van de periode ervoor koppelen (${registers} registers). Er is geen verloop gemaakt; de kaart toont de registers van ${latest.label}.`,
   };
 }
 
