@@ -1,0 +1,58 @@
+// Reading amount cells twice: as the provider meant them (Dutch text parsed)
+// and as a spreadsheet formula sees them (SUM and N() count text as 0). The
+// checks use the first; the engine values of generated formulas the second.
+
+import { parseNumberCell } from '../../parse/number';
+import type { CellValue } from '../../workbook/snapshot';
+import { isBlank, isCellError } from '../../workbook/snapshot';
+
+export type AmountSource = 'number' | 'text' | 'dash' | 'blank' | 'other' | 'error';
+
+export interface Amount {
+  /** The number the provider meant, or null (blank, words, error). */
+  value: number | null;
+  /** What SUM() and N() see: real numbers only, everything else 0. */
+  sheetValue: number;
+  source: AmountSource;
+  raw: CellValue;
+}
+
+export function readAmount(raw: CellValue): Amount {
+  if (isBlank(raw)) return { value: null, sheetValue: 0, source: 'blank', raw };
+  if (isCellError(raw)) return { value: null, sheetValue: 0, source: 'error', raw };
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw, sheetValue: raw, source: 'number', raw } : { value: null, sheetValue: 0, source: 'other', raw };
+  const p = parseNumberCell(raw);
+  if (!p || p.percent) return { value: null, sheetValue: 0, source: 'other', raw };
+  return { value: p.value, sheetValue: 0, source: p.source === 'dash' ? 'dash' : 'text', raw };
+}
+
+/** Excel's ROUND: half away from zero, after snapping binary noise to 15 significant digits. */
+export function roundExcel(x: number, digits: number): number {
+  if (!Number.isFinite(x) || x === 0) return 0;
+  const f = 10 ** digits;
+  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  const r = (Math.sign(x) * Math.round(scaled)) / f;
+  return r === 0 ? 0 : r;
+}
+
+/** Whole cents (or hundredths of an fte): the unit every comparison is made in. */
+export function cents(x: number): number {
+  return Math.round(Number((x * 100).toPrecision(15)));
+}
+
+/** Decimals a value is written with, 0..2 (more counts as 2). */
+export function decimalsOf(x: number): number {
+  for (let d = 0; d < 2; d++) {
+    const s = x * 10 ** d;
+    if (Math.abs(s - Math.round(s)) < 1e-6) return d;
+  }
+  return 2;
+}
+
+/** Text as Excel's LEN(TRIM(x))>0 sees it: numbers and booleans count, spaces alone do not. */
+export function hasContent(v: CellValue): boolean {
+  if (v === null) return false;
+  if (isCellError(v)) return true;
+  if (typeof v === 'string') return v.replace(/ +/g, '') !== '';
+  return true;
+}

@@ -1,0 +1,105 @@
+// The kernbeding's budget split as a norm: individual social work takes at
+// most 30% of the social work budget, collective work or informal support at
+// least 70%. The share is computed from the financing sections' lines.
+
+import type { Settings } from '../../settings/settings';
+import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { userSheets } from '../../generatedSheets';
+import type { BudgetConfig } from './settings';
+import { budgetConfig } from './settings';
+import type { BudgetTable } from './table';
+import { detectBudgetTables } from './table';
+
+/** A block of rows of one column on a user sheet. */
+export interface ColumnRange {
+  sheet: string;
+  col: number;
+  top: number;
+  bottom: number;
+}
+
+export interface ShareSide {
+  sections: string[];
+  ranges: ColumnRange[];
+  /** The provider's figures (text numbers read). */
+  sum: number;
+  /** What SUM() over the ranges gives. */
+  sumSheet: number;
+}
+
+export interface IndividualShare {
+  table: BudgetTable;
+  field: 'begroot' | 'realisatie' | 'prognose';
+  individual: ShareSide;
+  collective: ShareSide;
+  /** individual / (individual + collective), or null when both are 0. */
+  share: number | null;
+  shareSheet: number | null;
+  max: number;
+  meets: boolean | null;
+}
+
+const matches = (section: string, parts: string[]) => parts.some((p) => section.toLowerCase().includes(p));
+
+function side(t: BudgetTable, col: number, ai: number, wanted: (s: string) => boolean): ShareSide {
+  const sections: string[] = [];
+  const ranges: ColumnRange[] = [];
+  let sum = 0;
+  let sumSheet = 0;
+  const bySection = new Map<string, number[]>();
+  for (const r of t.rows) if (r.kind === 'line' && r.section && wanted(r.section)) bySection.set(r.section, [...(bySection.get(r.section) ?? []), r.row]);
+  for (const [section, rows] of bySection) {
+    sections.push(section);
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    ranges.push({ sheet: t.sheet, col, top, bottom });
+    for (const r of t.rows) {
+      if (r.row < top || r.row > bottom) continue;
+      sumSheet += r.amounts[ai].sheetValue;
+      if (r.kind === 'line') sum += r.amounts[ai].value ?? 0;
+    }
+  }
+  return { sections, ranges, sum, sumSheet };
+}
+
+/** The share for one column of a table, or null when the table has no matching sections. */
+export function shareOf(t: BudgetTable, field: IndividualShare['field'], cfg: BudgetConfig): IndividualShare | null {
+  const ai = t.amountColumns.findIndex((c) => c.field === field);
+  if (ai < 0) return null;
+  const col = t.amountColumns[ai].col;
+  const individual = side(t, col, ai, (s) => matches(s, cfg.shareIndividualSections));
+  const collective = side(t, col, ai, (s) => !matches(s, cfg.shareIndividualSections) && matches(s, cfg.shareCollectiveSections));
+  if (individual.sections.length === 0 || collective.sections.length === 0) return null;
+  const total = individual.sum + collective.sum;
+  const totalSheet = individual.sumSheet + collective.sumSheet;
+  const share = total === 0 ? null : individual.sum / total;
+  return {
+    table: t,
+    field,
+    individual,
+    collective,
+    share,
+    shareSheet: totalSheet === 0 ? null : individual.sumSheet / totalSheet,
+    max: cfg.shareIndividualMax,
+    meets: share === null ? null : share <= cfg.shareIndividualMax,
+  };
+}
+
+/** The first budget table with both kinds of sections decides. */
+export function findShare(tables: BudgetTable[], field: IndividualShare['field'], cfg: BudgetConfig): IndividualShare | null {
+  for (const t of tables) {
+    const s = shareOf(t, field, cfg);
+    if (s) return s;
+  }
+  return null;
+}
+
+/**
+ * The share of individual social work in the social work budget (begroot),
+ * straight from a workbook: for the norms sheet, which reports it against
+ * "Inzet budget individueel sociaal werk ≤ 30%".
+ */
+export function individualShare(wb: WorkbookSnapshot, settings: Settings): IndividualShare | null {
+  const cfg = budgetConfig(settings);
+  return findShare(detectBudgetTables({ sheets: userSheets(wb) }, settings), 'begroot', cfg);
+}

@@ -1,0 +1,350 @@
+// The generated "TB Begroting" sheet: settings used, a one-screen summary per
+// werksoort, the individual-work share against its norm, the line-by-line
+// reconciliation, the arithmetic checks and fte × normprijs. Every number is
+// a live formula on the user's cells, written with the engine's own value.
+
+import type { Figure } from '../../plan/figure';
+import type { CfRule, SheetSpec } from '../../plan/plan';
+import { SheetBuilder } from '../../plan/sheetBuilder';
+import { STATUS_COLOURS } from '../../plan/styles';
+import { a1 } from '../../workbook/address';
+import { roundExcel } from './amounts';
+import type { FteRate } from './fteRate';
+import { num, ref, str, sumOf } from './formulas';
+import type { ReconLine } from './reconciliation';
+import { STATUS } from './reconciliation';
+import { slug } from './schema';
+import type { BudgetConfig } from './settings';
+import type { IndividualShare } from './share';
+import type { SumCheck } from './sums';
+import { tableName } from './table';
+
+const EUR = '#,##0.00';
+const PCT = '0.0%';
+const FTE = '0.00';
+
+export interface BudgetSheetInput {
+  name: string;
+  cfg: BudgetConfig;
+  months: number;
+  monthsSource: 'setting' | 'header' | 'default';
+  lines: ReconLine[];
+  checks: SumCheck[];
+  rates: FteRate[];
+  shares: IndividualShare[];
+  /** More than one budget table: prefix section names and figure keys with the table. */
+  multiTable: boolean;
+}
+
+/** Settings cells, absolute, so every formula reads the same value. */
+const CELL = { months: 4, factor: 5, pct: 6, eur: 7, tolEur: 8, tolFte: 9 } as const;
+const S = (row: number) => a1(row, 1, true);
+
+const colour = (text: string, tone: keyof typeof STATUS_COLOURS): CfRule => ({
+  type: 'cellIs',
+  operator: 'equal',
+  formula1: str(text),
+  fill: STATUS_COLOURS[tone].fill,
+  font: STATUS_COLOURS[tone].font,
+});
+
+interface SectionBlock {
+  name: string;
+  first: number;
+  last: number;
+  lines: ReconLine[];
+}
+
+class Keys {
+  private readonly used = new Set<string>();
+  take(key: string): string {
+    let k = key;
+    for (let i = 2; this.used.has(k); i++) k = `${key}_${i}`;
+    this.used.add(k);
+    return k;
+  }
+}
+
+export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; figures: Figure[] } {
+  const { cfg } = input;
+  const b = new SheetBuilder(input.name, { tabColor: '548235' });
+  const keys = new Keys();
+  b.header('Begroting — begroot tegenover realisatie', 'Formules rekenen met de cellen van de aanbieder; getallen die als tekst zijn ingevuld tellen daarin als 0.');
+  b.width(0, 30).width(1, 38);
+  for (let c = 2; c <= 9; c++) b.width(c, 15);
+  b.width(10, 12).width(11, 10).width(12, 12).width(13, 22).width(14, 14);
+
+  // Settings, as values the formulas below refer to.
+  const factor = input.months / 12;
+  b.text(3, 0, 'Gebruikte instellingen', 'subtitle');
+  const monthsNote = { setting: 'uit de instellingen', header: 'afgeleid uit de kop van de realisatiekolom', default: 'standaard (halfjaar)' }[input.monthsSource];
+  const setting = (row: number, label: string, v: number, fmt: string | undefined, note: string) => {
+    b.text(row, 0, label);
+    b.value(row, 1, v, fmt, 'input');
+    b.text(row, 2, note, 'note');
+  };
+  setting(CELL.months, 'Periode (maanden)', input.months, '0', `${monthsNote}; budget.periodMonths`);
+  b.text(CELL.factor, 0, 'Pro-rata factor');
+  b.formula(CELL.factor, 1, `${S(CELL.months)}/12`, factor, '0.000');
+  setting(CELL.pct, 'Drempel toelichting (%)', cfg.explainPct, PCT, `budget.explainPct; ${cfg.explainBoth ? 'én' : 'of'} het bedrag hieronder`);
+  setting(CELL.eur, 'Drempel toelichting (€)', cfg.explainEur, EUR, 'budget.explainEur');
+  setting(CELL.tolEur, 'Afrondingsmarge (€)', cfg.toleranceEur, EUR, 'budget.toleranceEur');
+  setting(CELL.tolFte, 'Afrondingsmarge (fte)', cfg.toleranceFte, FTE, 'budget.toleranceFte');
+
+  // Positions: summary, share, reconciliation, checks, fte.
+  const blocks = sectionBlocks(input);
+  let r = 11;
+  const summaryTop = r;
+  const summaryRows = input.lines.length ? blocks.length + 3 : 0;
+  r += summaryRows ? summaryRows + 1 : 0;
+  const shareTop = r;
+  r += input.shares.length ? input.shares.length + 3 : 0;
+  const reconTop = r;
+  const lineRow = new Map<ReconLine, number>();
+  if (input.lines.length) {
+    let lr = reconTop + 2;
+    for (const block of blocks) {
+      block.first = lr;
+      for (const l of block.lines) lineRow.set(l, lr++);
+      block.last = lr - 1;
+    }
+    r = lr + 1;
+  }
+
+  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, input);
+  if (input.shares.length) writeShares(b, input.shares, shareTop);
+  if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow);
+  if (input.checks.length) r = writeChecks(b, keys, input, r) + 1;
+  for (const rate of input.rates) r = writeFte(b, keys, rate, r, input) + 1;
+  if (!input.lines.length && !input.checks.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
+  b.freeze(3, 0);
+  return { sheet: b.build(), figures: b.figures };
+}
+
+function sectionName(l: ReconLine, multi: boolean): string {
+  const s = l.section || '(zonder werksoort)';
+  return multi ? `${tableName(l.table)} — ${s}` : s;
+}
+
+function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  for (const l of input.lines) {
+    const name = sectionName(l, input.multiTable);
+    const last = out[out.length - 1];
+    if (last && last.name === name && last.lines[last.lines.length - 1].table === l.table) last.lines.push(l);
+    else out.push({ name, first: 0, last: 0, lines: [l] });
+  }
+  return out;
+}
+
+/** Reconciliation columns. */
+const R = { section: 0, label: 1, begroot: 2, proRata: 3, real: 4, realDiff: 5, realPct: 6, prog: 7, progDiff: 8, progPct: 9, expl: 10, needed: 11, dir: 12, status: 13, source: 14 } as const;
+const col = (c: number) => a1(0, c).replace(/\d+$/, '');
+
+function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, input: BudgetSheetInput): void {
+  b.text(top, 0, 'Samenvatting per werksoort', 'subtitle');
+  b.row(top + 1, 0, ['Werksoort', 'Begroot', 'Pro rata begroot', 'Realisatie', 'Prognose', 'Verschil prognose − begroot', 'Verschil %', 'Open toelichtingen'], 'header');
+  let r = top + 2;
+  const totals = { begroot: 0, proRata: 0, real: 0, prog: 0, open: 0 };
+  const first = r;
+  for (const block of blocks) {
+    const range = (c: number) => `${col(c)}${block.first + 1}:${col(c)}${block.last + 1}`;
+    const sum = (f: (l: ReconLine) => number | null) => block.lines.reduce((s, l) => s + (f(l) ?? 0), 0);
+    const v = {
+      begroot: sum((l) => l.sheet.begroot),
+      proRata: sum((l) => l.sheet.proRata),
+      real: sum((l) => l.sheet.realisatie),
+      prog: sum((l) => l.sheet.prognose),
+      open: block.lines.filter((l) => l.sheet.status === STATUS.missing).length,
+    };
+    const s = slug(block.name) || 'werksoort';
+    b.text(r, 0, block.name);
+    b.figure(r, 1, `SUM(${range(R.begroot)})`, v.begroot, { key: keys.take(`budget_${s}_begroot`), label: `Begroot ${block.name}`, unit: 'eur' }, EUR);
+    b.formula(r, 2, `SUM(${range(R.proRata)})`, v.proRata, EUR);
+    b.figure(r, 3, `SUM(${range(R.real)})`, v.real, { key: keys.take(`budget_${s}_realisatie`), label: `Realisatie ${block.name}`, unit: 'eur' }, EUR);
+    b.figure(r, 4, `SUM(${range(R.prog)})`, v.prog, { key: keys.take(`budget_${s}_prognose`), label: `Prognose ${block.name}`, unit: 'eur' }, EUR);
+    summaryDiff(b, r, v.prog, v.begroot);
+    b.formula(r, 7, `COUNTIF(${range(R.status)},${str(STATUS.missing)})`, v.open, '0');
+    totals.begroot += v.begroot;
+    totals.proRata += v.proRata;
+    totals.real += v.real;
+    totals.prog += v.prog;
+    totals.open += v.open;
+    r++;
+  }
+  const last = r - 1;
+  const span = (c: number) => `SUM(${col(c)}${first + 1}:${col(c)}${last + 1})`;
+  b.text(r, 0, 'Totaal', 'total');
+  b.figure(r, 1, span(1), totals.begroot, { key: keys.take('budget_begroot_totaal'), label: 'Begroot totaal', unit: 'eur' }, EUR, 'total');
+  b.formula(r, 2, span(2), totals.proRata, EUR, 'total');
+  b.figure(r, 3, span(3), totals.real, { key: keys.take('budget_realisatie_totaal'), label: 'Realisatie totaal', unit: 'eur' }, EUR, 'total');
+  b.figure(r, 4, span(4), totals.prog, { key: keys.take('budget_prognose_totaal'), label: 'Prognose totaal', unit: 'eur' }, EUR, 'total');
+  summaryDiff(b, r, totals.prog, totals.begroot, 'total');
+  b.figure(r, 7, span(7), totals.open, { key: keys.take('budget_toelichting_open'), label: 'Regels waarvan de verplichte toelichting ontbreekt', unit: 'count' }, '0', 'total');
+  b.conditional({ range: `H${first + 1}:H${r + 1}`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
+  void input;
+}
+
+function summaryDiff(b: SheetBuilder, r: number, prog: number, begroot: number, style?: 'total'): void {
+  const diff = roundExcel(prog - begroot, 2);
+  b.formula(r, 5, `ROUND(E${r + 1}-B${r + 1},2)`, diff, EUR, style);
+  b.formula(r, 6, `IF(B${r + 1}=0,"",F${r + 1}/B${r + 1})`, begroot === 0 ? '' : diff / begroot, PCT, style);
+}
+
+function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): void {
+  b.text(top, 0, 'Aandeel individueel sociaal werk (kernbeding: individueel ≤ 30%, collectief/informeel ≥ 70%)', 'subtitle');
+  b.row(top + 1, 0, ['Kolom', 'Individueel', 'Collectief / informeel', 'Aandeel individueel', 'Norm (max.)', 'Status', 'Werksoorten individueel', 'Werksoorten collectief'], 'header');
+  let r = top + 2;
+  for (const s of shares) {
+    const sumRanges = (side: IndividualShare['individual']) => `SUM(${side.ranges.map((x) => ref(x.sheet, x.top, x.col) + ':' + a1(x.bottom, x.col)).join(',')})`;
+    const row = r + 1;
+    b.text(r, 0, { begroot: 'Begroot', realisatie: 'Realisatie', prognose: 'Prognose' }[s.field]);
+    b.formula(r, 1, sumRanges(s.individual), s.individual.sumSheet, EUR);
+    b.formula(r, 2, sumRanges(s.collective), s.collective.sumSheet, EUR);
+    b.figure(
+      r,
+      3,
+      `IF(B${row}+C${row}=0,"",B${row}/(B${row}+C${row}))`,
+      s.shareSheet,
+      { key: s.field === 'begroot' ? 'budget_share_individueel' : `budget_share_individueel_${s.field}`, label: `Aandeel individueel sociaal werk (${s.field})`, unit: 'fraction' },
+      PCT,
+    );
+    b.value(r, 4, s.max, '0%', 'input');
+    const status = s.shareSheet === null ? '' : s.shareSheet <= s.max ? 'Voldoet' : 'Voldoet niet';
+    b.formula(r, 5, `IF(D${row}="","",IF(D${row}<=E${row},"Voldoet","Voldoet niet"))`, status);
+    b.value(r, 6, s.individual.sections.join('; '));
+    b.value(r, 7, s.collective.sections.join('; '));
+    r++;
+  }
+  b.conditional({ range: `F${top + 3}:F${r}`, rules: [colour('Voldoet', 'good'), colour('Voldoet niet', 'bad')] });
+}
+
+function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlock[], top: number, lineRow: Map<ReconLine, number>): void {
+  const { cfg } = input;
+  b.text(top, 0, `Begroot tegenover realisatie en prognose per regel (pro rata: ${input.months}/12 van de begroting)`, 'subtitle');
+  b.row(
+    top + 1,
+    0,
+    ['Werksoort', 'Onderdeel', 'Begroot', 'Pro rata begroot', 'Realisatie', 'Realisatie − pro rata', '%', 'Prognose', 'Prognose − begroot', '%', 'Toelichting', 'Nodig', 'Richting', 'Status', 'Bron'],
+    'header',
+  );
+  const test = (diff: string, base: string) => {
+    const eur = `ABS(${diff})>${S(CELL.eur)}`;
+    const pct = `ABS(${diff})>${S(CELL.pct)}*ABS(${base})`;
+    return `${cfg.explainBoth ? 'AND' : 'OR'}(${eur},${pct})`;
+  };
+  for (const block of blocks) {
+    for (const l of block.lines) {
+      const r = lineRow.get(l)!;
+      const x = r + 1;
+      const t = l.table;
+      const sv = l.sheet;
+      b.text(r, R.section, block.name);
+      b.text(r, R.label, l.row.label || `rij ${l.row.row + 1}`);
+      b.formula(r, R.begroot, num(t.sheet, l.row.row, t.columns.begroot!), sv.begroot, EUR);
+      b.formula(r, R.proRata, `C${x}*${S(CELL.factor)}`, sv.proRata, EUR);
+      const tests: string[] = [];
+      if (l.realisatie && sv.realisatie !== null) {
+        b.formula(r, R.real, num(t.sheet, l.row.row, t.columns.realisatie!), sv.realisatie, EUR);
+        b.formula(r, R.realDiff, `ROUND(E${x}-D${x},2)`, sv.realDiff, EUR);
+        b.formula(r, R.realPct, `IF(D${x}=0,"",F${x}/D${x})`, sv.realPct, PCT);
+        if (cfg.explainRealisation) tests.push(test(`F${x}`, `D${x}`));
+      }
+      if (l.prognose && sv.prognose !== null) {
+        b.formula(r, R.prog, num(t.sheet, l.row.row, t.columns.prognose!), sv.prognose, EUR);
+        b.formula(r, R.progDiff, `ROUND(H${x}-C${x},2)`, sv.progDiff, EUR);
+        b.formula(r, R.progPct, `IF(C${x}=0,"",I${x}/C${x})`, sv.progPct, PCT);
+        tests.unshift(test(`I${x}`, `C${x}`));
+      }
+      if (t.columns.toelichting !== undefined) {
+        const c = ref(t.sheet, l.row.row, t.columns.toelichting);
+        b.formula(r, R.expl, `IF(ISTEXT(${c}),IF(LEN(TRIM(${c}))>0,"Ja","Nee"),IF(ISBLANK(${c}),"Nee","Ja"))`, sv.toelichting);
+      } else b.value(r, R.expl, 'Nee');
+      if (tests.length) b.formula(r, R.needed, `IF(OR(${tests.join(',')}),"Ja","Nee")`, sv.needed);
+      else b.value(r, R.needed, 'Nee');
+      const d = l.prognose && sv.prognose !== null ? `I${x}` : `F${x}`;
+      const [pos, neg] = l.revenue ? ['Gunstig', 'Ongunstig'] : ['Ongunstig', 'Gunstig'];
+      b.formula(r, R.dir, `IF(${d}>0,"${pos}",IF(${d}<0,"${neg}",""))`, sv.direction);
+      b.formula(r, R.status, `IF(L${x}="Ja",IF(K${x}="Ja",${str(STATUS.explained)},${str(STATUS.missing)}),${str(STATUS.ok)})`, sv.status);
+      const cell = a1(l.row.row, t.labelCol);
+      b.link(r, R.source, `${t.sheet}!${cell}`, { sheet: t.sheet, cell });
+    }
+  }
+  const first = top + 3;
+  const last = Math.max(...lineRow.values()) + 1;
+  b.conditional({ range: `N${first}:N${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
+  b.conditional({ range: `M${first}:M${last}`, rules: [colour('Gunstig', 'good'), colour('Ongunstig', 'warn')] });
+}
+
+const CHECK_NAMES: Record<SumCheck['check'], string> = { subtotal: 'Subtotaal', total: 'Totaal', regional: 'Regio = som gemeenten', balance: 'Baten = lasten' };
+
+function colSlug(c: SumCheck): string {
+  return c.column.field === 'year' ? slug(c.column.header) : c.column.field;
+}
+
+function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: number): number {
+  b.text(top, 0, 'Optellingen: vermeld tegenover berekend', 'subtitle');
+  b.row(top + 1, 0, ['Controle', 'Tabel / werksoort', 'Rij', 'Kolom', 'Vermeld', 'Berekend', 'Verschil', 'Marge', 'Status', 'Bron'], 'header');
+  let r = top + 2;
+  for (const c of input.checks) {
+    const x = r + 1;
+    const fmt = c.column.unit === 'fte' ? FTE : EUR;
+    const sum = sumOf(c.parts);
+    b.text(r, 0, CHECK_NAMES[c.check]);
+    b.text(r, 1, c.check === 'subtotal' ? (input.multiTable ? `${c.table} — ${c.section}` : c.section) : c.table);
+    b.text(r, 2, c.what);
+    b.text(r, 3, c.column.header);
+    b.formula(r, 4, num(c.sheet, c.row, c.col), c.statedSheet, fmt);
+    const sumSheet = c.parts.reduce((s, p) => s + p.sheetValue, 0);
+    if (c.check === 'subtotal' || c.check === 'total') {
+      const base = c.check === 'subtotal' ? c.section : `totaal_${c.what}`;
+      const key = `budget_${input.multiTable ? `${slug(c.table)}_` : ''}${slug(base)}_${colSlug(c)}_som`;
+      if (sum) b.figure(r, 5, sum, sumSheet, { key: keys.take(key), label: `Som van de regels: ${c.what} ${c.section} (${c.column.header})`, unit: c.column.unit === 'fte' ? 'fte' : 'eur' }, fmt);
+      else b.value(r, 5, sumSheet, fmt);
+    } else if (sum) b.formula(r, 5, sum, sumSheet, fmt);
+    else b.value(r, 5, sumSheet, fmt);
+    const diff = roundExcel(c.statedSheet - sumSheet, 2);
+    b.formula(r, 6, `ROUND(E${x}-F${x},2)`, diff, fmt);
+    const tolCell = c.column.unit === 'fte' ? S(CELL.tolFte) : S(CELL.tolEur);
+    const tol = c.column.unit === 'fte' ? input.cfg.toleranceFte : input.cfg.toleranceEur;
+    const margin = Math.max(tol, c.linesAllowance);
+    b.formula(r, 7, `MAX(${tolCell},${c.linesAllowance})`, margin, fmt);
+    b.formula(r, 8, `IF(G${x}=0,"Klopt",IF(ABS(G${x})<=H${x}+0.000001,"Afronding","Fout"))`, diff === 0 ? 'Klopt' : Math.abs(diff) <= margin + 0.000001 ? 'Afronding' : 'Fout');
+    const cell = a1(c.row, c.col);
+    b.link(r, 9, `${c.sheet}!${cell}`, { sheet: c.sheet, cell });
+    r++;
+  }
+  b.conditional({ range: `I${top + 3}:I${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Fout', 'bad')] });
+  return r;
+}
+
+function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: BudgetSheetInput): number {
+  const t = f.table;
+  b.text(top, 0, `Fte × normprijs — ${tableName(t)}`, 'subtitle');
+  const rateRow = top + 1;
+  b.text(rateRow, 0, f.source === 'setting' ? 'Normprijs per fte (instelling budget.fteRate)' : `Normprijs per fte (${f.support} van ${f.lines.length} regels)`);
+  const fteCol = t.amountColumns[f.fteIndex].col;
+  const amountCol = t.amountColumns[f.amountIndex].col;
+  const rateFormula = f.source === 'detected' && f.witness ? `ROUND(${ref(t.sheet, f.witness.row, amountCol)}/${ref(t.sheet, f.witness.row, fteCol)},2)` : String(f.rate);
+  b.figure(rateRow, 1, rateFormula, f.rate, { key: keys.take('budget_fte_rate'), label: `Normprijs per fte (${tableName(t)})`, unit: 'eur' }, EUR);
+  const rate = `$B$${rateRow + 1}`;
+  b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag', 'Fte × normprijs', 'Verschil', 'Status', 'Bron'], 'header');
+  let r = top + 3;
+  for (const l of f.lines) {
+    const x = r + 1;
+    const priced = roundExcel(l.fteSheet * f.rate!, 2);
+    const diff = roundExcel(l.amountSheet - priced, 2);
+    b.text(r, 0, l.row.section);
+    b.text(r, 1, l.row.label);
+    b.formula(r, 2, num(t.sheet, l.row.row, fteCol), l.fteSheet, FTE);
+    b.formula(r, 3, num(t.sheet, l.row.row, amountCol), l.amountSheet, EUR);
+    b.formula(r, 4, `ROUND(C${x}*${rate},2)`, priced, EUR);
+    b.formula(r, 5, `ROUND(D${x}-E${x},2)`, diff, EUR);
+    b.formula(r, 6, `IF(F${x}=0,"Klopt",IF(ABS(F${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, diff === 0 ? 'Klopt' : Math.abs(diff) <= input.cfg.toleranceEur + 0.000001 ? 'Afronding' : 'Afwijkend');
+    const cell = a1(l.row.row, amountCol);
+    b.link(r, 7, `${t.sheet}!${cell}`, { sheet: t.sheet, cell });
+    r++;
+  }
+  b.conditional({ range: `G${top + 4}:G${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
+  return r;
+}

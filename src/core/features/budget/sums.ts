@@ -1,0 +1,171 @@
+// Arithmetic checks: each stated subtotal or total against the sum of what it
+// covers, per amount column, classified as exact, rounding or error.
+
+import type { Finding } from '../../findings/finding';
+import { formatDutch } from '../../parse/number';
+import { a1 } from '../../workbook/address';
+import { cents, decimalsOf } from './amounts';
+import type { BudgetConfig } from './settings';
+import type { AmountColumn, BudgetRow, BudgetTable } from './table';
+import { tableName } from './table';
+
+export type Verdict = 'exact' | 'rounding' | 'error';
+
+/** One cell that takes part in a sum: sheet, 0-based row and column, and its values. */
+export interface SumPart {
+  sheet: string;
+  row: number;
+  col: number;
+  value: number;
+  sheetValue: number;
+}
+
+export interface SumCheck {
+  check: 'subtotal' | 'total' | 'regional' | 'balance';
+  sheet: string;
+  /** The stated cell. */
+  row: number;
+  col: number;
+  /** e.g. "Subtotaal Jeugd", "Jeugdhulp (BERNHEZE … VEGHEL)". */
+  what: string;
+  section: string;
+  table: string;
+  column: AmountColumn;
+  stated: number;
+  statedSheet: number;
+  parts: SumPart[];
+  sum: number;
+  sumSheet: number;
+  /** stated − sum, in the column's unit. */
+  diff: number;
+  /** Largest difference still explained by rounding: the tolerance, or rounding the lines. */
+  allowance: number;
+  /** What rounding each term to its written decimals can add up to (n × half a unit). */
+  linesAllowance: number;
+  verdict: Verdict;
+}
+
+/** Rounding the n terms of a sum to d decimals moves the sum by up to n × half a unit. */
+export function linesRoundingAllowance(parts: number[], stated: number): number {
+  const terms = parts.filter((v) => v !== 0);
+  if (terms.length === 0) return 0;
+  const d = Math.max(...[...terms, stated].map(decimalsOf));
+  return Number((terms.length * 0.5 * 10 ** -d).toPrecision(12));
+}
+
+export function classify(diff: number, allowance: number): Verdict {
+  const c = Math.abs(cents(diff));
+  if (c === 0) return 'exact';
+  return c <= cents(allowance) ? 'rounding' : 'error';
+}
+
+export function makeCheck(
+  base: Omit<SumCheck, 'sum' | 'sumSheet' | 'diff' | 'allowance' | 'linesAllowance' | 'verdict'>,
+  cfg: BudgetConfig,
+): SumCheck {
+  const sum = base.parts.reduce((s, p) => s + p.value, 0);
+  const sumSheet = base.parts.reduce((s, p) => s + p.sheetValue, 0);
+  const diff = (cents(base.stated) - cents(sum)) / 100;
+  const linesAllowance = linesRoundingAllowance(base.parts.map((p) => p.value), base.stated);
+  const allowance = Math.max(base.column.unit === 'fte' ? cfg.toleranceFte : cfg.toleranceEur, linesAllowance);
+  return { ...base, sum, sumSheet, diff, allowance, linesAllowance, verdict: classify(diff, allowance) };
+}
+
+function part(t: BudgetTable, r: BudgetRow, i: number): SumPart | null {
+  const a = r.amounts[i];
+  if (a.source === 'error') return null;
+  return { sheet: t.sheet, row: r.row, col: t.amountColumns[i].col, value: a.value ?? 0, sheetValue: a.sheetValue };
+}
+
+interface Group {
+  subtotal: BudgetRow | null;
+  lines: BudgetRow[];
+}
+
+/**
+ * Subtotals sum the lines since the previous (sub)total. Totals sum the stated subtotals
+ * since the previous total, and the lines of any group whose subtotal is not stated in
+ * that column (or that has no subtotal at all).
+ */
+export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig): SumCheck[] {
+  const out: SumCheck[] = [];
+  let groups: Group[] = [];
+  let open: BudgetRow[] = [];
+  const emit = (r: BudgetRow, i: number, covered: BudgetRow[], section: string) => {
+    const stated = r.amounts[i];
+    if (stated.value === null || covered.length === 0) return; // not stated or nothing to add up
+    const parts = covered.map((x) => part(t, x, i));
+    if (parts.some((p) => p === null)) return; // an error value in the sum; reported elsewhere
+    const kind = r.kind as 'subtotal' | 'total';
+    out.push(
+      makeCheck(
+        {
+          check: kind,
+          sheet: t.sheet,
+          row: r.row,
+          col: t.amountColumns[i].col,
+          what: r.label || (kind === 'subtotal' ? 'Subtotaal' : 'Totaal'),
+          section: section || r.label,
+          table: tableName(t),
+          column: t.amountColumns[i],
+          stated: stated.value,
+          statedSheet: stated.sheetValue,
+          parts: parts as SumPart[],
+        },
+        cfg,
+      ),
+    );
+  };
+  for (const r of t.rows) {
+    if (r.kind === 'line') open.push(r);
+    else if (r.kind === 'subtotal') {
+      t.amountColumns.forEach((_, i) => emit(r, i, open, open[0]?.section ?? r.section));
+      groups.push({ subtotal: r, lines: open });
+      open = [];
+    } else if (r.kind === 'total') {
+      const all = [...groups, { subtotal: null, lines: open }];
+      t.amountColumns.forEach((_, i) => {
+        const covered = all.flatMap((g) => (g.subtotal && g.subtotal.amounts[i].value !== null ? [g.subtotal] : g.lines));
+        emit(r, i, covered, '');
+      });
+      groups = [];
+      open = [];
+    }
+  }
+  return out;
+}
+
+const unitText = (c: SumCheck, v: number) => (c.column.unit === 'fte' ? `${formatDutch(v, 2)} fte` : `€ ${formatDutch(v, 2)}`);
+
+/** A finding for every check that is not exact. */
+export function sumFinding(c: SumCheck): Finding | null {
+  if (c.verdict === 'exact') return null;
+  const col = c.column.header || c.column.field;
+  const where: Record<SumCheck['check'], string> = {
+    subtotal: `${c.what} (${c.section}, kolom ${col})`,
+    total: `${c.what} (${c.table}, kolom ${col})`,
+    regional: `${c.what} (kolom ${col})`,
+    balance: c.what,
+  };
+  const against: Record<SumCheck['check'], string> = {
+    subtotal: 'de som van de regels',
+    total: 'de som van de subtotalen en regels',
+    regional: 'de som van de gemeenten',
+    balance: 'het totaal van de baten',
+  };
+  const diff = unitText(c, c.diff);
+  const message =
+    c.verdict === 'rounding'
+      ? `${where[c.check]}: ${unitText(c, c.stated)} wijkt ${diff} af van ${against[c.check]} (${unitText(c, c.sum)}); een afrondingsverschil.`
+      : `${where[c.check]}: ${unitText(c, c.stated)} wijkt ${diff} af van ${against[c.check]} (${unitText(c, c.sum)}).`;
+  return {
+    rule: `budget.${c.check}-${c.verdict === 'rounding' ? 'rounding' : 'mismatch'}`,
+    severity: c.verdict === 'rounding' ? 'info' : 'error',
+    kind: 'budget',
+    sheet: c.sheet,
+    cell: a1(c.row, c.col),
+    message,
+    expected: Number(c.sum.toFixed(2)),
+    actual: c.stated,
+  };
+}
