@@ -1,7 +1,7 @@
 // Finds risk registers anywhere in the workbook and reads their rows.
 
 import type { HeaderMatch } from '../../detect/headers';
-import { findHeaderRows, matchHeaderRow } from '../../detect/headers';
+import { matchHeaderRow } from '../../detect/headers';
 import { applyColumnOverrides, isIgnored, overriddenKind } from '../../detect/mapping';
 import type { Settings } from '../../settings/settings';
 import { a1, rangeA1 } from '../../workbook/address';
@@ -135,6 +135,39 @@ function overlaps(reg: RiskRegister, columns: Partial<Record<RiskField, number>>
   return Math.min(...a) <= Math.max(...b) && Math.min(...b) <= Math.max(...a);
 }
 
+const firstWords = (f: RiskField) => [...new Set(RISK_SCHEMA[f].synonyms.map((syn) => syn.split(' ')[0]))];
+const KANS_WORDS = firstWords('kans');
+const SCHADE_WORDS = firstWords('schade');
+
+/**
+ * Cheap pre-check before full header matching: some cell must mention a kans
+ * word and some cell a schade word. Keeps detection fast on sheets with
+ * 100,000 data rows, where full matching of every row costs seconds.
+ */
+function mayBeHeader(cells: CellValue[] | undefined): boolean {
+  if (!cells) return false;
+  let kans = false;
+  let schade = false;
+  for (const v of cells) {
+    if (typeof v !== 'string' || v.length > 80) continue;
+    const t = v.toLowerCase();
+    kans ||= KANS_WORDS.some((w) => t.includes(w));
+    schade ||= SCHADE_WORDS.some((w) => t.includes(w));
+    if (kans && schade) return true;
+  }
+  return false;
+}
+
+function findRiskHeaders(sheet: SheetSnapshot): HeaderMatch<RiskField>[] {
+  const out: HeaderMatch<RiskField>[] = [];
+  for (let row = 0; row < sheet.rowCount; row++) {
+    if (!mayBeHeader(sheet.values[row])) continue;
+    const m = matchHeaderRow(sheet, row, RISK_SCHEMA);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
 const leftmost = (m: HeaderMatch<RiskField>) => Math.min(...(Object.values(m.columns) as number[]), Number.MAX_SAFE_INTEGER);
 
 export function detectRiskRegisters(wb: WorkbookSnapshot, settings: Settings): RiskRegister[] {
@@ -142,7 +175,7 @@ export function detectRiskRegisters(wb: WorkbookSnapshot, settings: Settings): R
   for (const sheet of wb.sheets) {
     const matches = new Map<string, HeaderMatch<RiskField>>();
     const headerRows = new Set<number>();
-    for (const found of findHeaderRows(sheet, RISK_SCHEMA)) {
+    for (const found of findRiskHeaders(sheet)) {
       headerRows.add(found.row);
       for (const m of splitSideBySide(sheet, found)) matches.set(`${m.row}:${leftmost(m)}`, m);
     }
