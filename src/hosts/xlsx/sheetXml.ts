@@ -23,7 +23,13 @@ function cellStyle(cell: PositionedCell): XfSpec {
   return spec;
 }
 
-function cellXml(cell: PositionedCell, s: number): string {
+/** Where the empty string lives in the shared-string table: an inline "" reads back as a blank cell, unlike ExcelJS's "". */
+export interface RenderContext {
+  styles: StyleAppender;
+  emptyString: () => number;
+}
+
+function cellXml(cell: PositionedCell, s: number, ctx: RenderContext): string {
   const ref = a1(cell.row, cell.col);
   const st = s ? ` s="${s}"` : '';
   const v = cell.v;
@@ -37,6 +43,7 @@ function cellXml(cell: PositionedCell, s: number): string {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return s ? `<c r="${ref}"${st}/>` : '';
   if (typeof v === 'number') return `<c r="${ref}"${st}><v>${v}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (v === '') return `<c r="${ref}"${st} t="s"><v>${ctx.emptyString()}</v></c>`;
   // Inline string: a leading '=' stays text.
   return `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
 }
@@ -60,7 +67,8 @@ function mergeSlaves(spec: SheetSpec): Set<string> {
   return out;
 }
 
-export function renderSheetXml(spec: SheetSpec, styles: StyleAppender): string {
+export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
+  const { styles } = ctx;
   // Later writes to the same cell win, as in applyPlan.
   const byCell = new Map<number, PositionedCell>();
   for (const c of spec.cells) byCell.set(c.row * 16384 + c.col, c);
@@ -91,7 +99,7 @@ export function renderSheetXml(spec: SheetSpec, styles: StyleAppender): string {
   out.push('<sheetData>');
   let row = -1;
   for (const c of cells) {
-    const xml = cellXml(c, styles.xf(cellStyle(c)));
+    const xml = cellXml(c, styles.xf(cellStyle(c)), ctx);
     if (!xml) continue;
     if (c.row !== row) {
       if (row >= 0) out.push('</row>');

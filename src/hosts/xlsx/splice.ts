@@ -59,6 +59,41 @@ function resetActiveTab(xml: string): string {
   return xml.replace(/<workbookView\b[^>]*>/g, (tag) => tag.replace(/ (activeTab|firstSheet)="\d+"/g, ''));
 }
 
+const SST_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
+
+/** Appends one empty string to the shared-string table, only when a generated cell needs it. */
+class EmptyStringSlot {
+  private slot: number | null = null;
+  private uses = 0;
+  private readonly xml: string | null;
+
+  constructor(pkg: XlsxPackage) {
+    this.xml = pkg.sharedStringsPart && pkg.zip.entries.has(pkg.sharedStringsPart) ? entryText(pkg.zip, pkg.sharedStringsPart) : null;
+  }
+
+  index(): number {
+    this.uses++;
+    if (this.slot === null) this.slot = this.xml ? (this.xml.match(/<si\b/g) ?? []).length : 0;
+    return this.slot;
+  }
+
+  /** The new table, or null when nothing needed it. */
+  result(): string | null {
+    if (this.slot === null) return null;
+    if (this.xml === null) {
+      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="1"><si><t></t></si></sst>`;
+    }
+    const head = /<sst\b[^>]*?(\/?)>/.exec(this.xml);
+    if (!head) throw new UnsupportedPackageError('sharedStrings.xml zonder <sst>');
+    const count = Number(attr(head[0], 'count') ?? this.slot) + this.uses;
+    let tag = head[0].replace(/\s(count|uniqueCount)="\d*"/g, '').replace(/\/?>$/, '');
+    tag += ` count="${count}" uniqueCount="${this.slot + 1}">`;
+    if (head[1] === '/') return `${this.xml.slice(0, head.index)}${tag}<si><t></t></si></sst>${this.xml.slice(head.index + head[0].length)}`;
+    const close = this.xml.lastIndexOf('</sst>');
+    return `${this.xml.slice(0, head.index)}${tag}${this.xml.slice(head.index + head[0].length, close)}<si><t></t></si>${this.xml.slice(close)}`;
+  }
+}
+
 function nextFree(prefix: string, suffix: string, taken: (name: string) => boolean, start = 1): string {
   for (let i = start; ; i++) if (!taken(`${prefix}${i}${suffix}`)) return `${prefix}${i}${suffix}`;
 }
@@ -85,6 +120,8 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
   const usedParts = (name: string) => zip.entries.has(name) && !droppedParts.has(name);
   const relIds = new Set(pkg.rels.map((r) => r.id));
   let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
+  const strings = new EmptyStringSlot(pkg);
+  const ctx = { styles, emptyString: () => strings.index() };
   const added: { name: string; part: string; rId: string; sheetId: number; hidden: boolean; xml: string }[] = [];
   const newParts = new Set<string>();
   for (const spec of plan.sheets) {
@@ -92,7 +129,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
     newParts.add(part);
     const rId = nextFree('rIdTb', '', (n) => relIds.has(n));
     relIds.add(rId);
-    added.push({ name: spec.name, part, rId, sheetId: ++maxSheetId, hidden: Boolean(spec.hidden), xml: renderSheetXml(spec, styles) });
+    added.push({ name: spec.name, part, rId, sheetId: ++maxSheetId, hidden: Boolean(spec.hidden), xml: renderSheetXml(spec, ctx) });
   }
 
   // workbook.xml
@@ -133,6 +170,16 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
     ['[Content_Types].xml', ctXml],
     [pkg.stylesPart, stylesXml],
   ]);
+  const sst = strings.result();
+  if (sst && pkg.sharedStringsPart) replaced.set(pkg.sharedStringsPart, sst);
+  else if (sst) {
+    // No shared-string table yet: add one, with its relationship and content type.
+    const part = zip.entries.has('xl/sharedStrings.xml') ? nextFree('xl/sharedStrings', '.xml', (n) => zip.entries.has(n)) : 'xl/sharedStrings.xml';
+    const rId = nextFree('rIdTb', '', (n) => relIds.has(n));
+    replaced.set(pkg.workbookRelsPart, relsXml.replace('</Relationships>', `<Relationship Id="${rId}" Type="${REL_TYPES.sharedStrings}" Target="/${part}"/></Relationships>`));
+    replaced.set('[Content_Types].xml', ctXml.replace('</Types>', `<Override PartName="/${part}" ContentType="${SST_CT}"/></Types>`));
+    added.push({ name: '', part, rId, sheetId: 0, hidden: false, xml: sst });
+  }
   const out: OutEntry[] = [];
   for (const name of zip.order) {
     if (droppedParts.has(name)) continue;
