@@ -31,6 +31,19 @@ describe('risk register detection', () => {
     expect(assumed.message).toContain('onzeker');
   });
 
+  it('reads "Kans × schade" as the effect column, not as a second kans', () => {
+    const wb = workbookFrom({
+      R: [
+        ['Risico', 'Kans', 'Impact', 'Kans × schade', 'Beheersmaatregel', 'Risico-eigenaar'],
+        ['a', 3, 3, 8, 'm', 'o'],
+        ['b', 1, 2, 2, 'm', 'o'],
+      ],
+    });
+    const r = buildReport(readWorkbook(wb), { features: ['risk'] });
+    expect(r.detections[0].columns).toEqual({ risico: 'A', kans: 'B', schade: 'C', effect: 'D', randvoorwaarde: 'E', verantwoordelijk: 'F' });
+    expect(r.findings.filter((f) => f.rule === 'risk.effect-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D2', 9, 8]]);
+  });
+
   it('lets the user override the scale', () => {
     const wb = workbookFrom({
       R: [

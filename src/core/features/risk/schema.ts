@@ -26,11 +26,12 @@ export const RISK_SCHEMA: HeaderSchema<RiskField> = {
   effectNetto: { synonyms: net(['effect', 'risicoscore', 'risico score', 'score', 'risk score']) },
   nr: { synonyms: ['nr', 'nummer', 'no', 'id', 'risico nr', 'risiconr', 'risiconummer', 'code', 'ref', '#', 'risk id'] },
   werksoort: { synonyms: ['werksoort', 'dienst', 'domein', 'service line', 'service', 'programma', 'onderdeel', 'team'] },
-  kans: { synonyms: ['kans', 'waarschijnlijkheid', 'likelihood', 'probability', 'kans bruto', 'bruto kans'], required: true },
-  schade: { synonyms: ['schade', 'impact', 'gevolg', 'gevolgen', 'ernst', 'severity', 'consequence', 'schade bruto', 'bruto schade', 'impact bruto'], required: true },
+  // Before kans: "Kans x schade" is the effect, not the kans.
   effect: {
     synonyms: ['effect', 'risicoscore', 'risico score', 'score', 'risk score', 'kans x schade', 'effect bruto', 'bruto effect', 'risiconiveau'],
   },
+  kans: { synonyms: ['kans', 'waarschijnlijkheid', 'likelihood', 'probability', 'kans bruto', 'bruto kans'], required: true },
+  schade: { synonyms: ['schade', 'impact', 'gevolg', 'gevolgen', 'ernst', 'severity', 'consequence', 'schade bruto', 'bruto schade', 'impact bruto'], required: true },
   randvoorwaarde: {
     synonyms: ['randvoorwaarde', 'randvoorwaarden', 'beheersmaatregel', 'beheersmaatregelen', 'maatregel', 'maatregelen', 'mitigation', 'mitigating condition', 'control', 'controls', 'beheersing'],
   },
