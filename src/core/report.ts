@@ -2,6 +2,7 @@
 
 import type { Detection, FeatureContext, FeatureId } from './features/feature';
 import { FEATURES } from './features';
+import { redactPersonalData } from './features/privacy/redact';
 import type { Finding } from './findings/finding';
 import { buildFindingsSheet } from './findings/findingsSheet';
 import { generatedSheetNames, isGeneratedSheet, SHEET, userSheets } from './generatedSheets';
@@ -113,6 +114,8 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
       });
     }
   }
+  // Findings quote user cells; personal data among them must not travel into the report.
+  redactPersonalData(ctx.wb, findings, sheets);
   const findingsSheet = buildFindingsSheet(ctx.sheetName('findings'), findings, ctx.settings);
   const plan: Plan = { sheets: [findingsSheet.sheet, ...sheets], removeSheets: [] };
   figures.push(...findingsSheet.figures);

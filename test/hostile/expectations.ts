@@ -18,7 +18,7 @@ export const MUST_NOT_FAIL: FeatureId[] = ['risk', 'privacy'];
 export const MAX_CELL_TEXT = 32_767;
 
 /** Words nearly every Dutch sentence uses; an English or empty message has none of them. */
-const DUTCH = /\b(de|het|een|is|van|en|niet|geen|staat|bevat|ontbreekt|kan|op|bij|dit|deze|kolom|blad|cel)\b/i;
+const DUTCH = /\b(de|het|een|is|van|en|niet|geen|staat|bevat|ontbreekt|kan|op|bij|dit|deze|kolom|blad|cel|ligt|wordt|zijn|heeft|met|te|voor|naar|uit|datum|norm|risico)\b/i;
 
 export function failedFeatures(findings: Finding[]): string[] {
   const labels = MUST_NOT_FAIL.map((id) => featureById(id)?.label.nl).filter((l): l is string => Boolean(l));
@@ -58,5 +58,23 @@ export function oversizedCells(wb: ExcelJS.Workbook, sheetNames: string[]): stri
       }),
     );
   }
+  return out;
+}
+
+/**
+ * Fingerprint of a generated sheet. ExcelJS reads an empty cached formula
+ * result back as either "" or nothing, depending on the file's history;
+ * both mean "blank" and Excel recalculates on open, so they compare equal.
+ */
+export function generatedFingerprint(ws: ExcelJS.Worksheet): string[] {
+  const out: string[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const isFormula = cell.type === 6;
+      const raw = isFormula ? cell.result : cell.value;
+      const value = isFormula && (raw === '' || raw === undefined || raw === null) ? '' : JSON.stringify(raw);
+      out.push(`${cell.address}\t${value}\t${isFormula ? cell.formula : ''}\t${cell.numFmt ?? ''}`);
+    }),
+  );
   return out;
 }

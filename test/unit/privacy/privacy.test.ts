@@ -172,3 +172,12 @@ describe('privacy findings', () => {
     expect(res.detections).toEqual([expect.objectContaining({ feature: 'privacy', kind: 'personal-data', sheet: 'L', range: 'A1:A3', headerRow: 1, columns: { bsn: 'A' } })]);
   });
 });
+
+describe('privacy findings on text that merely mentions personal data', () => {
+  it('a risk description mentioning a BSN is not a BSN header', () => {
+    expect(personalCategoryOf('Cliënt (BSN 111222333)')).toBeNull();
+    expect(personalCategoryOf('Het BSN van de cliënt is niet bekend bij de aanbieder')).toBeNull();
+    const f = privacyFindings({ Risico: [['Nr', 'Risico', 'Kans', 'Schade'], ['R1', 'Geen BSN bekend bij aanmelding', 2, 2], ['R2', 'b', 1, 1]] });
+    expect(f).toEqual([]);
+  });
+});

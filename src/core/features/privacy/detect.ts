@@ -87,8 +87,16 @@ export function personalColumnsOfSheet(sheet: SheetSnapshot): PersonalColumn[] {
   return out.sort((a, b) => a.col - b.col || a.row - b.row);
 }
 
+// The feature and the redaction step both need the columns of the same snapshot; scan it once.
+const cache = new WeakMap<WorkbookSnapshot, PersonalColumn[]>();
+
 export function personalColumns(wb: WorkbookSnapshot): PersonalColumn[] {
-  return wb.sheets.flatMap(personalColumnsOfSheet);
+  let found = cache.get(wb);
+  if (!found) {
+    found = wb.sheets.flatMap(personalColumnsOfSheet);
+    cache.set(wb, found);
+  }
+  return found;
 }
 
 export const columnCell = (p: PersonalColumn) => a1(p.row, p.col);

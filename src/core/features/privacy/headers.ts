@@ -34,13 +34,16 @@ const PERSON_SET = new Set(PERSON.map(normaliseHeader));
 
 /** The personal-data category a header announces, or null. */
 export function personalCategoryOf(header: string): PersonalCategory | null {
-  if (header.length > 60) return null;
+  // A header names a column; text with a long number in it is data (e.g. "Cliënt (BSN 111222333)").
+  if (header.length > 60 || /\d{5}/.test(header)) return null;
   const h = normaliseHeader(header);
   if (!h) return null;
   const exact = EXACT_INDEX.get(h);
   if (exact) return exact;
   const words = h.split(' ');
-  // "BSN" anywhere ("BSN client", "Nr (BSN)") is unambiguous.
+  // Sentences mention BSNs too; a header is a few words.
+  if (words.length > 4) return null;
+  // "BSN" anywhere in a short header ("BSN client", "Nr (BSN)") is unambiguous.
   if (words.includes('bsn') || words.includes('burgerservicenummer')) return 'bsn';
   if (words.includes('geboortedatum')) return 'birthDate';
   if (!words.some((w) => PERSON_SET.has(w))) return null;

@@ -1,0 +1,94 @@
+// Keeps personal data out of everything Toetsblad writes. Findings quote the
+// cell they are about ("Kans is geen getal ("…")"), and generated sheets may
+// copy labels; when such text is a value from a personal-data column, or
+// holds a number that passes the BSN elfproef, it is masked before it reaches
+// a generated sheet, the JSON summary or the task pane.
+
+import type { Finding } from '../../findings/finding';
+import type { SheetSpec } from '../../plan/plan';
+import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { cellText, findSheet, isBlank } from '../../workbook/snapshot';
+import { personalColumns } from './detect';
+import { bsnDigits, passesElfproef } from './elfproef';
+
+export const MASK = '[persoonsgegeven verwijderd]';
+export const BSN_MASK = '[BSN verwijderd]';
+
+/** Nine digits, possibly grouped as 1234.56.782 or 1234 56 782, not part of a longer number. */
+const BSN_LIKE = /(?<![\d.,])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{8})(?![\d,]|\.\d)/g;
+/** Quoted fragments in messages: that is where findings put user text. */
+const QUOTED = /"([^"]*)"/g;
+
+/** The texts found in personal-data columns, as they appear in cells. */
+export function personalValues(wb: WorkbookSnapshot): Set<string> {
+  const out = new Set<string>();
+  for (const p of personalColumns(wb)) {
+    const sheet = findSheet(wb, p.sheet);
+    if (!sheet) continue;
+    // Values under the header only: text above it (titles, the header itself) is not personal data.
+    for (let r = p.header ? p.row + 1 : p.row; r <= p.lastRow; r++) {
+      const v = sheet.values[r]?.[p.col];
+      if (v === undefined || isBlank(v)) continue;
+      const text = cellText(v);
+      if (typeof v === 'string' && text.length >= 3) out.add(text);
+      const digits = bsnDigits(v);
+      if (digits) out.add(digits);
+    }
+  }
+  return out;
+}
+
+export class Redactor {
+  constructor(private readonly values: Set<string>) {}
+
+  /** Mask BSN numbers anywhere, and personal values when they are the whole text or a quoted part of it. */
+  text(s: string): string {
+    let out = s.replace(BSN_LIKE, (m) => {
+      const d = bsnDigits(m.replace(/[ .]/g, ''));
+      return d && passesElfproef(d) ? BSN_MASK : m;
+    });
+    if (this.values.size === 0) return out;
+    if (this.values.has(out.trim())) return MASK;
+    out = out.replace(QUOTED, (m, inner: string) => (this.values.has(inner.trim()) ? `"${MASK}"` : m));
+    return out;
+  }
+
+  value<T>(v: T): T | string {
+    return typeof v === 'string' ? this.text(v) : v;
+  }
+
+  finding(f: Finding): Finding {
+    const out: Finding = { ...f, message: this.text(f.message) };
+    if (typeof f.expected === 'string') out.expected = this.text(f.expected);
+    if (typeof f.actual === 'string') out.actual = this.text(f.actual);
+    return out;
+  }
+
+  /** Literal text cells only: formulas and their engine values are aggregates. */
+  sheet(spec: SheetSpec): SheetSpec {
+    return { ...spec, cells: spec.cells.map((c) => (c.f === undefined && typeof c.v === 'string' ? { ...c, v: this.text(c.v) } : c)) };
+  }
+}
+
+export function redactorFor(wb: WorkbookSnapshot): Redactor {
+  return new Redactor(personalValues(wb));
+}
+
+/** Mask personal data in findings and generated sheets, in place (the report's last step before writing). */
+export function redactPersonalData(wb: WorkbookSnapshot, findings: Finding[], sheets: SheetSpec[]): void {
+  try {
+    const r = redactorFor(wb);
+    findings.splice(0, findings.length, ...findings.map((f) => r.finding(f)));
+    sheets.splice(0, sheets.length, ...sheets.map((s) => r.sheet(s)));
+  } catch (e) {
+    // Never crash the report; say so, like any other failing part.
+    findings.push({
+      rule: 'internal.feature-failed',
+      severity: 'error',
+      kind: 'input',
+      sheet: '',
+      cell: '',
+      message: `Onderdeel Privacy kon persoonsgegevens niet afschermen (${e instanceof Error ? e.message : String(e)}). Deel dit rapport niet voordat u het hebt nagekeken; meld dit aan de beheerder van Toetsblad.`,
+    });
+  }
+}
