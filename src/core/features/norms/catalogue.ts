@@ -1,0 +1,168 @@
+// Built-in norms from the seed policy documents, written in the same text form
+// as a row of 'TB Normdefinities' so both go through one parser. The first
+// run writes them into that sheet; from then on the user switches them on and
+// off (column Aan) and adds their own rows below.
+//
+// Keys are part of the summary JSON contract: do not rename them.
+
+import type { DefinitionRow } from './definitionText';
+
+const ISW = 'Werksoort = Individueel sociaal werk';
+const ISW_CLOSED = `${ISW}; Datum afsluiting is datum`;
+const CJG = 'Werksoort = Jeugd (CJG)';
+const SEED_000 = 'Memo sturen op doelen en resultaten (2021)';
+const SEED_002 = 'Opdracht sociaal team / BJG (normering resultaten)';
+
+export const BUILT_IN_NORMS: DefinitionRow[] = [
+  {
+    sleutel: 'isw_eerste_gesprek_binnen_28d_pct',
+    indicator: 'Eerste vraagverhelderingsgesprek binnen 4 weken na aanmelding',
+    kernbeding: 'Individueel sociaal werk: 90% binnen vier weken een eerste vraagverhelderingsgesprek, 100% binnen zes weken',
+    filter: ISW,
+    meting: 'aandeel binnen dagen',
+    kolommen: 'Datum aanmelding; Datum eerste gesprek',
+    grens: 28,
+    operator: '≥',
+    norm: '90%',
+    marge: '5%',
+    bron: SEED_000,
+  },
+  {
+    sleutel: 'isw_eerste_gesprek_binnen_42d_pct',
+    indicator: 'Eerste vraagverhelderingsgesprek binnen 6 weken na aanmelding',
+    kernbeding: 'Individueel sociaal werk: 90% binnen vier weken een eerste vraagverhelderingsgesprek, 100% binnen zes weken',
+    filter: ISW,
+    meting: 'aandeel binnen dagen',
+    kolommen: 'Datum aanmelding; Datum eerste gesprek',
+    grens: 42,
+    operator: '≥',
+    norm: '100%',
+    marge: '2%',
+    hoortBij: 'isw_eerste_gesprek_binnen_28d_pct',
+    bron: SEED_000,
+  },
+  {
+    sleutel: 'isw_afgesloten_binnen_6mnd_pct',
+    indicator: 'Trajecten afgesloten binnen 6 maanden na vraagverheldering',
+    kernbeding: 'Individueel sociaal werk: 80% van de trajecten binnen maximaal zes maanden na vraagverheldering afgesloten',
+    filter: ISW,
+    meting: 'aandeel binnen maanden',
+    kolommen: 'Datum eerste gesprek; Datum afsluiting',
+    grens: 6,
+    operator: '≥',
+    norm: '80%',
+    marge: '5%',
+    bron: SEED_000,
+  },
+  {
+    sleutel: 'isw_doorverwijzing_maatwerk_wmo_pct',
+    indicator: 'Doorverwijzing naar maatwerkvoorziening Wmo na afsluiting',
+    kernbeding: 'Individueel sociaal werk: niet meer dan 10% doorverwijzingen naar een maatwerkvoorziening Wmo na afsluiting',
+    filter: ISW_CLOSED,
+    meting: 'aandeel',
+    voorwaarde: 'Uitstroom naar = Maatwerkvoorziening Wmo',
+    operator: '≤',
+    norm: '10%',
+    marge: '2%',
+    bron: SEED_000,
+  },
+  {
+    sleutel: 'isw_terugkeer_pct',
+    indicator: 'Terugkeer met dezelfde hulpvraag na afsluiting',
+    kernbeding: '90% van de cliënten komt na afronding niet terug met dezelfde vraag',
+    filter: ISW_CLOSED,
+    meting: 'aandeel',
+    voorwaarde: 'Terugkeer zelfde vraag binnen 1 jaar = Ja',
+    operator: '≤',
+    norm: '10%',
+    marge: '2%',
+    bron: SEED_002,
+  },
+  {
+    sleutel: 'isw_zelfstandig_of_netwerk_pct',
+    indicator: 'Na afronding zelfstandig verder of geborgd in sociaal netwerk',
+    kernbeding: '50% van de dossiers kan na afronding zelfstandig verder of is geborgd in het sociaal netwerk',
+    filter: ISW_CLOSED,
+    meting: 'aandeel',
+    voorwaarde: 'Uitstroom naar = Zelfstandig | Sociaal netwerk',
+    operator: '≥',
+    norm: '50%',
+    marge: '5%',
+    bron: SEED_002,
+  },
+  {
+    sleutel: 'cjg_in_behandeling_binnen_14d_pct',
+    indicator: 'Hulpvraag binnen twee weken in behandeling',
+    kernbeding: 'CJG: het CJG neemt een hulpvraag binnen twee weken in behandeling',
+    filter: CJG,
+    meting: 'aandeel binnen dagen',
+    kolommen: 'Datum aanmelding; Datum eerste gesprek',
+    grens: 14,
+    operator: '≥',
+    norm: '100%',
+    marge: '5%',
+    bron: SEED_000,
+  },
+  {
+    sleutel: 'cjg_overschrijdingen_14d_aantal',
+    indicator: 'Hulpvragen langer dan twee weken op de wachtlijst (per maand van aanmelding)',
+    kernbeding: 'CJG: maandelijkse rapportage van het aantal hulpvragen dat de termijn van twee weken overschrijdt',
+    filter: CJG,
+    meting: 'aantal boven dagen',
+    kolommen: 'Datum aanmelding; Datum eerste gesprek',
+    grens: 14,
+    perMaand: 'Datum aanmelding',
+    operator: '≤',
+    norm: 0,
+    bron: SEED_000,
+  },
+  {
+    sleutel: 'cjg_uitstroom_specialistisch_pct',
+    indicator: 'Uitstroom naar specialistische jeugdhulp',
+    kernbeding: 'Uitstroom BJG naar specialistische zorg maximaal 50%',
+    filter: `${CJG}; Datum afsluiting is datum`,
+    meting: 'aandeel',
+    voorwaarde: 'Uitstroom naar = Specialistische jeugdhulp',
+    operator: '≤',
+    norm: '50%',
+    marge: '5%',
+    bron: SEED_002,
+  },
+  {
+    sleutel: 'gem_cijfer_eind',
+    indicator: 'Waardering eigen leven na afronding (rapportcijfer)',
+    kernbeding: 'Cliënten waarderen hun leven na afronding voldoende (hoger dan 6,0)',
+    filter: 'Cijfer start is getal',
+    meting: 'gemiddelde',
+    kolommen: 'Cijfer eind',
+    operator: '>',
+    norm: '6,0',
+    marge: '0,3',
+    bron: SEED_002,
+  },
+  {
+    sleutel: 'gem_cijfer_stijging',
+    indicator: 'Stijging waardering eigen leven (eind min start)',
+    kernbeding: 'Cliënten waarderen hun leven na afronding ten minste 1,0 punt hoger dan bij de start',
+    meting: 'gemiddeld verschil',
+    kolommen: 'Cijfer eind; Cijfer start',
+    operator: '≥',
+    norm: '1,0',
+    marge: '0,2',
+    bron: SEED_002,
+  },
+  {
+    sleutel: 'clienttevredenheid_gem',
+    indicator: 'Cliënttevredenheid (score 0-100)',
+    kernbeding: 'Cliënttevredenheid minimaal 85',
+    meting: 'gemiddelde',
+    kolommen: 'Cliënttevredenheid',
+    operator: '≥',
+    norm: 85,
+    marge: 3,
+    bron: SEED_002,
+  },
+];
+
+/** Built-in norms whose columns may well be missing from a provider's data: skipped quietly (an info finding). */
+export const OPTIONAL_BUILT_INS: ReadonlySet<string> = new Set(['clienttevredenheid_gem']);

@@ -1,0 +1,106 @@
+// Resolves a norm definition against its data table: column references become
+// column indexes, and the evaluation mode is chosen. Formulas (formulas.ts)
+// and the engine (evaluate.ts) both work from this one resolved form, so they
+// cannot disagree about which columns or rows a norm reads.
+
+import type { DataTable } from './dataTable';
+import { resolveColumn } from './dataTable';
+import type { Clause, ClauseKind, ColumnRef, NormDef } from './model';
+import { needsRowArithmetic, numericColumns } from './model';
+
+export interface ResolvedClause {
+  col: number;
+  kind: ClauseKind;
+  values: (string | number)[];
+}
+
+export type ResolvedMeasure =
+  | { kind: 'share' | 'count'; condition: ResolvedClause[] }
+  | { kind: 'withinDays' | 'withinMonths' | 'countOverDays'; from: number; to: number; limit: number }
+  | { kind: 'mean'; column: number }
+  | { kind: 'meanDiff'; a: number; b: number }
+  | { kind: 'ratio'; numerator: number; denominator: number };
+
+/**
+ * 'countifs': COUNTIFS/SUMIFS over columns from the first data row to the
+ * sheet's last row; they cost only the used range and include appended rows.
+ * 'array': SUMPRODUCT over a bounded range (data plus slack), because a
+ * per-row comparison of two columns has no COUNTIFS form and SUMPRODUCT over
+ * a million rows would be slow.
+ */
+export type EvalMode = 'countifs' | 'array';
+
+export interface CompiledNorm {
+  def: NormDef;
+  table: DataTable;
+  mode: EvalMode;
+  /** Filters plus "is a number" for every column the measure computes with. */
+  population: ResolvedClause[];
+  measure: ResolvedMeasure;
+  perMonth?: number;
+}
+
+export type CompileResult = { ok: true; norm: CompiledNorm } | { ok: false; missing: string[] };
+
+export function compileNorm(def: NormDef, table: DataTable): CompileResult {
+  const missing: string[] = [];
+  const col = (ref: ColumnRef): number => {
+    const c = resolveColumn(table, ref);
+    if (c === null) missing.push(ref);
+    return c ?? -1;
+  };
+  const clauses = (cs: Clause[]): ResolvedClause[] => cs.map((c) => ({ col: col(c.column), kind: c.kind, values: c.values }));
+  const population = clauses(def.population);
+  const m = def.measure;
+  let measure: ResolvedMeasure;
+  switch (m.kind) {
+    case 'share':
+    case 'count':
+      measure = { kind: m.kind, condition: clauses(m.condition) };
+      break;
+    case 'withinDays':
+    case 'withinMonths':
+    case 'countOverDays':
+      measure = { kind: m.kind, from: col(m.from), to: col(m.to), limit: m.limit };
+      break;
+    case 'mean':
+      measure = { kind: 'mean', column: col(m.column) };
+      break;
+    case 'meanDiff':
+      measure = { kind: 'meanDiff', a: col(m.a), b: col(m.b) };
+      break;
+    case 'ratio':
+      measure = { kind: 'ratio', numerator: col(m.numerator), denominator: col(m.denominator) };
+      break;
+  }
+  const perMonth = def.perMonth ? col(def.perMonth) : undefined;
+  for (const ref of numericColumns(m)) {
+    const c = resolveColumn(table, ref);
+    if (c !== null && !population.some((p) => p.col === c && p.kind === 'number')) population.push({ col: c, kind: 'number', values: [] });
+  }
+  if (missing.length > 0) return { ok: false, missing: [...new Set(missing)] };
+  const mode: EvalMode = needsRowArithmetic(m) ? 'array' : 'countifs';
+  // COUNTIFS over whole columns with only "<>" criteria would count the empty
+  // rows down to the sheet's end: anchor the population to filled rows.
+  if (mode === 'countifs' && !population.some((p) => p.kind === 'eq' || p.kind === 'filled' || p.kind === 'number')) {
+    population.push({ col: anchorColumn(table), kind: 'filled', values: [] });
+  }
+  return { ok: true, norm: { def, table, mode, population, measure, perMonth } };
+}
+
+/** Columns whose cells the array formulas subtract or pass to YEAR/MONTH/DAY. */
+export function arithmeticColumns(n: CompiledNorm): number[] {
+  const m = n.measure;
+  return m.kind === 'withinDays' || m.kind === 'withinMonths' || m.kind === 'countOverDays' ? [m.from, m.to] : [];
+}
+
+/** Last row (0-based, inclusive) the array formulas cover: the data plus room to grow. */
+export function arrayEnd(t: DataTable): number {
+  const rows = Math.max(0, t.lastRow - t.firstRow + 1);
+  return Math.min(1_048_575, Math.max(t.lastRow, t.firstRow) + Math.max(1000, Math.ceil(rows * 0.1)));
+}
+
+/** The column that says "this row exists": the dossier number, else the leftmost header. */
+export function anchorColumn(t: DataTable): number {
+  return t.fields.dossiernr ?? Math.min(...Object.keys(t.labels).map(Number));
+}

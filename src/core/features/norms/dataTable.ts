@@ -1,0 +1,148 @@
+// The data a norm is computed over: the trajectory sheet (one row per client
+// trajectory, found by its headers) or any sheet a user-defined norm names.
+// Columns are referenced by header text, by a known field's synonyms, or by
+// column letter.
+
+import type { HeaderSchema } from '../../detect/headers';
+import { findHeaderRows, normaliseHeader } from '../../detect/headers';
+import { applyColumnOverrides, isIgnored } from '../../detect/mapping';
+import type { Settings } from '../../settings/settings';
+import { columnIndex, rangeA1 } from '../../workbook/address';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { cellText, findSheet } from '../../workbook/snapshot';
+import type { ColumnRef } from './model';
+
+export const TRAJECT_KIND = 'trajectories';
+
+export type TrajectField =
+  | 'dossiernr'
+  | 'werksoort'
+  | 'wijk'
+  | 'aanmelding'
+  | 'eersteGesprek'
+  | 'afsluiting'
+  | 'uitstroom'
+  | 'terugkeer'
+  | 'aantalGesprekken'
+  | 'cijferStart'
+  | 'cijferEind'
+  | 'tevredenheid';
+
+export const TRAJECT_SCHEMA: HeaderSchema<TrajectField> = {
+  dossiernr: { synonyms: ['dossiernr', 'dossiernummer', 'dossier', 'clientnr', 'clientnummer', 'traject', 'trajectnr', 'trajectnummer', 'nr', 'id'] },
+  werksoort: { synonyms: ['werksoort', 'dienst', 'team', 'domein', 'product', 'werkveld'] },
+  wijk: { synonyms: ['wijk', 'wijkgebied', 'kern', 'buurt', 'gebied'] },
+  aanmelding: {
+    synonyms: ['datum aanmelding', 'aanmelddatum', 'aanmelding', 'datum melding', 'meldingsdatum', 'datum hulpvraag', 'datum eerste contact'],
+    required: true,
+  },
+  eersteGesprek: {
+    synonyms: ['datum eerste gesprek', 'eerste gesprek', 'datum vraagverheldering', 'datum intake', 'intakedatum', 'startdatum', 'datum start', 'datum in behandeling'],
+  },
+  afsluiting: { synonyms: ['datum afsluiting', 'afsluitdatum', 'afsluiting', 'einddatum', 'datum einde', 'datum afronding', 'afgesloten op'] },
+  uitstroom: { synonyms: ['uitstroom naar', 'uitstroom', 'doorverwezen naar', 'doorverwijzing', 'vervolg'] },
+  terugkeer: { synonyms: ['terugkeer', 'terugkeer zelfde vraag', 'herhaalde hulpvraag', 'terug met zelfde vraag'] },
+  aantalGesprekken: { synonyms: ['aantal gesprekken', 'gesprekken', 'aantal contacten'] },
+  cijferStart: { synonyms: ['cijfer start', 'rapportcijfer start', 'waardering start', 'cijfer begin', 'score start'] },
+  cijferEind: { synonyms: ['cijfer eind', 'rapportcijfer eind', 'waardering eind', 'cijfer einde', 'score eind'] },
+  tevredenheid: { synonyms: ['clienttevredenheid', 'tevredenheid', 'client tevredenheid', 'klanttevredenheid'] },
+};
+
+export const TRAJECT_FIELDS = Object.keys(TRAJECT_SCHEMA) as TrajectField[];
+
+export interface DataTable {
+  sheet: SheetSnapshot;
+  /** 0-based header row. */
+  headerRow: number;
+  /** First and last data row (0-based); lastRow < firstRow when empty. */
+  firstRow: number;
+  lastRow: number;
+  /** Header text per column. */
+  labels: Record<number, string>;
+  /** Recognised trajectory fields (for synonyms). */
+  fields: Partial<Record<TrajectField, number>>;
+  confidence: number;
+}
+
+function lastDataRow(sheet: SheetSnapshot, firstRow: number, cols: number[]): number {
+  for (let r = sheet.rowCount - 1; r >= firstRow; r--) {
+    const row = sheet.values[r];
+    if (row && cols.some((c) => { const v = row[c]; return v !== null && v !== undefined && v !== ''; })) return r;
+  }
+  return firstRow - 1;
+}
+
+function tableFrom(sheet: SheetSnapshot, headerRow: number, labels: Record<number, string>, fields: Partial<Record<TrajectField, number>>, confidence: number): DataTable {
+  const cols = Object.keys(labels).map(Number);
+  return { sheet, headerRow, firstRow: headerRow + 1, lastRow: lastDataRow(sheet, headerRow + 1, cols), labels, fields, confidence };
+}
+
+/** Trajectory sheets: a header with at least a registration date and a fair share of the known fields. */
+export function detectTrajectTables(wb: WorkbookSnapshot, settings: Settings): DataTable[] {
+  const out: DataTable[] = [];
+  for (const sheet of wb.sheets) {
+    for (const m of findHeaderRows(sheet, TRAJECT_SCHEMA, { maxRows: 30 })) {
+      if (m.confidence < 0.3 || isIgnored(settings, sheet.name, m.row + 1)) continue;
+      const fields = applyColumnOverrides(m.columns, settings, sheet.name, m.row + 1, TRAJECT_KIND, TRAJECT_FIELDS);
+      out.push(tableFrom(sheet, m.row, m.labels, fields, m.confidence));
+      break;
+    }
+  }
+  return out.sort((a, b) => b.confidence - a.confidence || b.lastRow - a.lastRow);
+}
+
+/** Any sheet as a table: the header is the first of the top rows with most text cells. */
+export function genericTable(sheet: SheetSnapshot): DataTable | null {
+  let best = -1;
+  let bestCount = 0;
+  for (let r = 0; r < Math.min(30, sheet.rowCount); r++) {
+    const count = (sheet.values[r] ?? []).filter((v) => typeof v === 'string' && v.trim() !== '').length;
+    if (count > bestCount) {
+      best = r;
+      bestCount = count;
+    }
+  }
+  if (best < 0 || bestCount < 2) return null;
+  const labels: Record<number, string> = {};
+  (sheet.values[best] ?? []).forEach((v, c) => {
+    if (typeof v === 'string' && v.trim()) labels[c] = v.trim();
+  });
+  return tableFrom(sheet, best, labels, {}, 0);
+}
+
+/** The table for a norm's "Gegevensblad": the named sheet, or the detected trajectory table. */
+export function tableForSheet(wb: WorkbookSnapshot, name: string, trajects: DataTable[]): DataTable | null {
+  if (!name) return trajects[0] ?? null;
+  const detected = trajects.find((t) => t.sheet.name.toLowerCase() === name.toLowerCase());
+  if (detected) return detected;
+  const sheet = findSheet(wb, name) ?? wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  return sheet ? genericTable(sheet) : null;
+}
+
+/** Column index for a reference, or null. */
+export function resolveColumn(table: DataTable, ref: ColumnRef): number | null {
+  const want = normaliseHeader(ref);
+  for (const [col, label] of Object.entries(table.labels)) if (normaliseHeader(label) === want) return Number(col);
+  for (const f of TRAJECT_FIELDS) {
+    const col = table.fields[f];
+    if (col !== undefined && TRAJECT_SCHEMA[f].synonyms.includes(want)) return col;
+  }
+  // A column letter: "kolom F" or a bare capital "F" (lower-case words are header texts).
+  const letter = /^(?:kolom\s+\$?([A-Za-z]{1,3})|\$?([A-Z]{1,3}))$/i.exec(ref.trim());
+  const letters = letter ? (letter[1] ?? (/^\$?[A-Z]{1,3}$/.test(ref.trim()) ? letter[2] : undefined)) : undefined;
+  if (letters) {
+    const col = columnIndex(letters);
+    if (col < 16384) return col;
+  }
+  return null;
+}
+
+export function tableRange(t: DataTable): string {
+  const cols = Object.keys(t.labels).map(Number);
+  return rangeA1({ top: t.headerRow, left: Math.min(...cols), bottom: Math.max(t.lastRow, t.headerRow), right: Math.max(...cols) });
+}
+
+/** Header text of a column, for messages. */
+export function columnLabel(t: DataTable, col: number): string {
+  return t.labels[col] ?? cellText(t.sheet.values[t.headerRow]?.[col] ?? null);
+}

@@ -1,0 +1,172 @@
+// The engine's own computation of every norm formula (formulas.ts), in one
+// pass over the rows. It follows the spreadsheet's rules exactly: COUNTIFS
+// "=" matches text case-insensitively and a number also as text; an array
+// "=" does not convert; ISNUMBER is false for dates stored as text; and a
+// subtraction over text that is not a number fails the whole SUMPRODUCT.
+
+import { serialToYmd, ymdToSerial, MAX_SERIAL } from '../../parse/date';
+import type { CellValue } from '../../workbook/snapshot';
+import { isCellError } from '../../workbook/snapshot';
+import type { CompiledNorm, EvalMode, ResolvedClause } from './compile';
+import { arithmeticColumns } from './compile';
+
+export interface MonthCount {
+  /** "2021-07" */
+  key: string;
+  /** First day of the month and of the next one, as serials. */
+  start: number;
+  end: number;
+  count: number | null;
+}
+
+export interface NormValues {
+  population: number;
+  /** The realisation; null where the formula gives "" (no population, or a failed calculation). */
+  value: number | null;
+  months: MonthCount[];
+  /** First cell (row, col) whose text makes the array formulas fail, if any. */
+  failedAt: { row: number; col: number } | null;
+}
+
+const cell = (n: CompiledNorm, row: number, col: number): CellValue => n.table.sheet.values[row]?.[col] ?? null;
+const isEmpty = (v: CellValue) => v === null || v === undefined || v === '';
+
+function eqMatch(v: CellValue, lit: string | number, mode: EvalMode): boolean {
+  if (typeof lit === 'number') {
+    if (typeof v === 'number') return v === lit;
+    return mode === 'countifs' && typeof v === 'string' && v.trim() !== '' && Number(v.trim()) === lit;
+  }
+  return typeof v === 'string' && v.toLowerCase() === lit.toLowerCase();
+}
+
+export function clauseMatches(v: CellValue, c: ResolvedClause, mode: EvalMode): boolean {
+  switch (c.kind) {
+    case 'eq':
+      return c.values.some((lit) => eqMatch(v, lit, mode));
+    case 'ne':
+      return !eqMatch(v, c.values[0], mode);
+    case 'filled':
+      return !isEmpty(v);
+    case 'empty':
+      return isEmpty(v);
+    default:
+      return typeof v === 'number';
+  }
+}
+
+/** Text the spreadsheet cannot subtract: anything but a plain number or an ISO date. */
+export function breaksArithmetic(v: CellValue, calendar: boolean): boolean {
+  if (isCellError(v)) return true;
+  if (typeof v === 'number') return calendar && (v < 0 || v > MAX_SERIAL);
+  if (typeof v !== 'string' || v === '') return false;
+  const t = v.trim();
+  return !(/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t) || /^\d{4}-\d{2}-\d{2}$/.test(t));
+}
+
+function rowMeetsCondition(n: CompiledNorm, r: number): boolean {
+  const m = n.measure;
+  if (m.kind === 'share' || m.kind === 'count') return m.condition.every((c) => clauseMatches(cell(n, r, c.col), c, n.mode));
+  if (m.kind !== 'withinDays' && m.kind !== 'withinMonths' && m.kind !== 'countOverDays') return true;
+  const from = cell(n, r, m.from) as number;
+  const to = cell(n, r, m.to) as number;
+  if (m.kind === 'withinDays') return to - from <= m.limit;
+  if (m.kind === 'countOverDays') return to - from > m.limit;
+  const a = serialToYmd(from);
+  const b = serialToYmd(to);
+  const months = (b.year - a.year) * 12 + b.month - a.month;
+  return months < m.limit || (months === m.limit && b.day <= a.day);
+}
+
+function monthStart(serial: number): number {
+  const { year, month } = serialToYmd(serial);
+  return ymdToSerial(year, month, 1);
+}
+
+function nextMonth(start: number): number {
+  const { year, month } = serialToYmd(start);
+  return month === 12 ? ymdToSerial(year + 1, 1, 1) : ymdToSerial(year, month + 1, 1);
+}
+
+export function evaluateNorm(n: CompiledNorm): NormValues {
+  const t = n.table;
+  const m = n.measure;
+  // COUNTIFS ranges run to the sheet's end; array ranges end inside blank rows, so the data rows suffice.
+  const last = n.mode === 'countifs' ? t.sheet.rowCount - 1 : t.lastRow;
+  let failedAt: NormValues['failedAt'] = null;
+  if (n.mode === 'array') {
+    const calendar = m.kind === 'withinMonths';
+    outer: for (let r = t.firstRow; r <= last; r++) {
+      for (const c of arithmeticColumns(n)) {
+        if (breaksArithmetic(cell(n, r, c), calendar)) {
+          failedAt = { row: r, col: c };
+          break outer;
+        }
+      }
+    }
+  }
+  let population = 0;
+  let hits = 0;
+  let sumA = 0;
+  let sumB = 0;
+  const perMonth = new Map<number, number>();
+  for (let r = t.firstRow; r <= last; r++) {
+    if (!n.population.every((c) => clauseMatches(cell(n, r, c.col), c, n.mode))) continue;
+    population++;
+    const meets = failedAt ? false : rowMeetsCondition(n, r);
+    if (meets) hits++;
+    if (m.kind === 'mean') sumA += cell(n, r, m.column) as number;
+    if (m.kind === 'meanDiff') {
+      sumA += cell(n, r, m.a) as number;
+      sumB += cell(n, r, m.b) as number;
+    }
+    if (m.kind === 'ratio') {
+      const a = cell(n, r, m.numerator);
+      const b = cell(n, r, m.denominator);
+      if (typeof a === 'number') sumA += a;
+      if (typeof b === 'number') sumB += b;
+    }
+    if (n.perMonth !== undefined) {
+      const d = cell(n, r, n.perMonth);
+      if (typeof d === 'number' && d > 0 && d <= MAX_SERIAL) {
+        const key = monthStart(d);
+        perMonth.set(key, (perMonth.get(key) ?? 0) + (meets ? 1 : 0));
+      }
+    }
+  }
+  let value: number | null;
+  switch (m.kind) {
+    case 'share':
+    case 'withinDays':
+    case 'withinMonths':
+      value = population === 0 || failedAt ? null : hits / population;
+      break;
+    case 'count':
+      value = hits;
+      break;
+    case 'countOverDays':
+      value = failedAt ? null : hits;
+      break;
+    case 'mean':
+      value = population === 0 ? null : sumA / population;
+      break;
+    case 'meanDiff':
+      value = population === 0 ? null : (sumA - sumB) / population;
+      break;
+    case 'ratio':
+      value = sumB === 0 ? null : sumA / sumB;
+      break;
+  }
+  return { population, value, months: monthList(perMonth, failedAt !== null), failedAt };
+}
+
+/** Every month from the first to the last one seen, gaps included (a month with no rows counts 0). */
+function monthList(seen: Map<number, number>, failed: boolean): MonthCount[] {
+  if (seen.size === 0) return [];
+  const starts = [...seen.keys()].sort((a, b) => a - b);
+  const out: MonthCount[] = [];
+  for (let s = starts[0]; s <= starts[starts.length - 1]; s = nextMonth(s)) {
+    const { year, month } = serialToYmd(s);
+    out.push({ key: `${year}-${String(month).padStart(2, '0')}`, start: s, end: nextMonth(s), count: failed ? null : (seen.get(s) ?? 0) });
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+// Native formulas for a compiled norm (Excel 2016 functions only, English
+// names). evaluate.ts computes the same numbers in TypeScript.
+//
+// Range choice, so formulas stay right when the user appends rows:
+// - COUNTIFS/SUMIFS read from the first data row down to row 1048576 (the
+//   whole column below the header). Excel and LibreOffice only scan the used
+//   part, so this is cheap, and appended rows count at once. Starting below
+//   the header keeps the header text out of every criterion.
+// - SUMPRODUCT (needed to compare two date columns per row) reads a bounded
+//   range: the data plus 10% (at least 1000 rows) of room to grow. Over whole
+//   columns it would evaluate a million rows per formula. The norms sheet
+//   shows a check cell that counts rows beyond that range, and a refresh
+//   extends it. ISNUMBER factors keep blank rows out; text in a date column
+//   would make the subtraction fail, so those formulas are wrapped in IFERROR
+//   (result empty: "Geen gegevens") and the engine reports the cells.
+
+import { columnLetters, quoteSheet } from '../../workbook/address';
+import { serialToYmd } from '../../parse/date';
+import type { CompiledNorm, ResolvedClause } from './compile';
+import { arrayEnd } from './compile';
+
+const LAST_ROW = 1_048_576;
+
+export function wholeColumn(n: CompiledNorm, col: number): string {
+  const c = columnLetters(col);
+  return `${quoteSheet(n.table.sheet.name)}!$${c}$${n.table.firstRow + 1}:$${c}$${LAST_ROW}`;
+}
+
+export function boundedColumn(n: CompiledNorm, col: number): string {
+  const c = columnLetters(col);
+  return `${quoteSheet(n.table.sheet.name)}!$${c}$${n.table.firstRow + 1}:$${c}$${arrayEnd(n.table) + 1}`;
+}
+
+/** A text literal in a formula: quotes doubled, so no user text can end the string. */
+export function textLiteral(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** A number as formula text. */
+export function num(n: number): string {
+  return String(n);
+}
+
+/** COUNTIFS criterion for "equals": wildcards escaped, numbers as numbers. */
+function eqCriterion(v: string | number): string {
+  return typeof v === 'number' ? num(v) : textLiteral(`=${v.replace(/[~*?]/g, '~$&')}`);
+}
+
+function neCriterion(v: string | number): string {
+  return typeof v === 'number' ? `"<>"&${num(v)}` : textLiteral(`<>${v.replace(/[~*?]/g, '~$&')}`);
+}
+
+/** Criteria sets: one per combination of "=" alternatives; the COUNTIFS of all sets add up. */
+function criteriaSets(n: CompiledNorm, clauses: ResolvedClause[]): string[][] {
+  let sets: string[][] = [[]];
+  for (const c of clauses) {
+    const range = wholeColumn(n, c.col);
+    let options: string[];
+    switch (c.kind) {
+      case 'eq':
+        options = c.values.map((v) => `${range},${eqCriterion(v)}`);
+        break;
+      case 'ne':
+        options = [`${range},${neCriterion(c.values[0])}`];
+        break;
+      case 'filled':
+        options = [`${range},"<>"`];
+        break;
+      case 'empty':
+        options = [`${range},"="`];
+        break;
+      default:
+        options = [`${range},">-1E+300"`];
+    }
+    sets = sets.flatMap((s) => options.map((o) => [...s, o]));
+  }
+  return sets;
+}
+
+function countifs(n: CompiledNorm, clauses: ResolvedClause[]): string {
+  return criteriaSets(n, clauses)
+    .map((s) => `COUNTIFS(${s.join(',')})`)
+    .join('+');
+}
+
+function sumifs(n: CompiledNorm, sumCol: number, clauses: ResolvedClause[]): string {
+  const terms = criteriaSets(n, clauses).map((s) => `SUMIFS(${wholeColumn(n, sumCol)},${s.join(',')})`);
+  return terms.length === 1 ? terms[0] : `(${terms.join('+')})`;
+}
+
+function arrayFactor(n: CompiledNorm, c: ResolvedClause): string {
+  const r = boundedColumn(n, c.col);
+  const lit = (v: string | number) => (typeof v === 'number' ? num(v) : textLiteral(v));
+  switch (c.kind) {
+    case 'eq':
+      return c.values.length === 1 ? `(${r}=${lit(c.values[0])})` : `(${c.values.map((v) => `(${r}=${lit(v)})`).join('+')})`;
+    case 'ne':
+      return `(${r}<>${lit(c.values[0])})`;
+    case 'filled':
+      return `(${r}<>"")`;
+    case 'empty':
+      return `(${r}="")`;
+    default:
+      return `ISNUMBER(${r})`;
+  }
+}
+
+/** The per-row condition of a date-comparing measure. */
+function rowCondition(n: CompiledNorm): string {
+  const m = n.measure;
+  if (m.kind !== 'withinDays' && m.kind !== 'withinMonths' && m.kind !== 'countOverDays') return '';
+  const from = boundedColumn(n, m.from);
+  const to = boundedColumn(n, m.to);
+  if (m.kind === 'withinDays') return `((${to}-${from})<=${num(m.limit)})`;
+  if (m.kind === 'countOverDays') return `((${to}-${from})>${num(m.limit)})`;
+  // to <= EDATE(from, k) without EDATE (it takes no arrays in Excel): fewer
+  // than k calendar months apart, or exactly k and not past the day of month.
+  const months = `((YEAR(${to})-YEAR(${from}))*12+MONTH(${to})-MONTH(${from}))`;
+  return `((${months}<${num(m.limit)})+(${months}=${num(m.limit)})*(DAY(${to})<=DAY(${from})))`;
+}
+
+function sumproduct(factors: string[]): string {
+  return `SUMPRODUCT(${factors.length === 1 ? `1*${factors[0]}` : factors.join('*')})`;
+}
+
+function monthFactor(n: CompiledNorm, start: number, end: number): string {
+  const r = boundedColumn(n, n.perMonth!);
+  return `(${r}>=${dateCall(start)})*(${r}<${dateCall(end)})`;
+}
+
+function dateCall(serial: number): string {
+  const { year, month, day } = serialToYmd(serial);
+  return `DATE(${year},${month},${day})`;
+}
+
+/** Population size: the rows the realisation is computed over. */
+export function populationFormula(n: CompiledNorm): string {
+  if (n.mode === 'array') return sumproduct(n.population.map((c) => arrayFactor(n, c)));
+  return countifs(n, n.population);
+}
+
+/** The realisation, given the address of the population cell on the norms sheet. */
+export function realisationFormula(n: CompiledNorm, pop: string): string {
+  const m = n.measure;
+  switch (m.kind) {
+    case 'share':
+      return `IF(${pop}=0,"",(${countifs(n, [...n.population, ...m.condition])})/${pop})`;
+    case 'count':
+      return m.condition.length === 0 ? pop : countifs(n, [...n.population, ...m.condition]);
+    case 'mean':
+      return `IF(${pop}=0,"",${sumifs(n, m.column, n.population)}/${pop})`;
+    case 'meanDiff':
+      return `IF(${pop}=0,"",(${sumifs(n, m.a, n.population)}-${sumifs(n, m.b, n.population)})/${pop})`;
+    case 'ratio': {
+      const den = sumifs(n, m.denominator, n.population);
+      return `IF(${den}=0,"",${sumifs(n, m.numerator, n.population)}/${den})`;
+    }
+    case 'withinDays':
+    case 'withinMonths': {
+      const hits = sumproduct([...n.population.map((c) => arrayFactor(n, c)), rowCondition(n)]);
+      return `IF(${pop}=0,"",IFERROR(${hits}/${pop},""))`;
+    }
+    case 'countOverDays':
+      return `IFERROR(${sumproduct([...n.population.map((c) => arrayFactor(n, c)), rowCondition(n)])},"")`;
+  }
+}
+
+/** Count for one month [start, end) of the per-month column. */
+export function monthFormula(n: CompiledNorm, start: number, end: number): string {
+  const m = n.measure;
+  if (n.mode === 'array') {
+    return `IFERROR(${sumproduct([...n.population.map((c) => arrayFactor(n, c)), rowCondition(n), monthFactor(n, start, end)])},"")`;
+  }
+  const clauses = m.kind === 'count' ? [...n.population, ...m.condition] : n.population;
+  const r = wholeColumn(n, n.perMonth!);
+  return criteriaSets(n, clauses)
+    .map((s) => `COUNTIFS(${[...s, `${r},">="&${dateCall(start)}`, `${r},"<"&${dateCall(end)}`].join(',')})`)
+    .join('+');
+}
+
+/** Cells with content below the bounded range: appended rows the array formulas do not see yet. */
+export function beyondRangeFormula(n: CompiledNorm, col: number): string {
+  const c = columnLetters(col);
+  return `COUNTA(${quoteSheet(n.table.sheet.name)}!$${c}$${arrayEnd(n.table) + 2}:$${c}$${LAST_ROW})`;
+}

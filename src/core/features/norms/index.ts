@@ -1,0 +1,233 @@
+// The norms feature: read the norm definitions (built-in catalogue or the
+// user's 'TB Normdefinities'), compute each norm over the trajectory data as a
+// live formula and in the engine, read the provider's Indicatoren sheet and
+// put it all on 'TB Normen'.
+
+import { columnsToLetters } from '../../detect/mapping';
+import type { Finding } from '../../findings/finding';
+import type { SettingDef } from '../../settings/settings';
+import { getNumber } from '../../settings/settings';
+import { a1, columnLetters } from '../../workbook/address';
+import { findSheet } from '../../workbook/snapshot';
+import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
+import { emptyOutput } from '../feature';
+import { BUILT_IN_NORMS, OPTIONAL_BUILT_INS } from './catalogue';
+import type { CompiledNorm } from './compile';
+import { compileNorm } from './compile';
+import type { DataTable } from './dataTable';
+import { columnLabel, detectTrajectTables, tableForSheet, tableRange, TRAJECT_FIELDS, TRAJECT_KIND } from './dataTable';
+import { dataQualityFindings } from './dataQuality';
+import type { DefinitionColumn, DefinitionRow } from './definitionText';
+import { DEFINITION_COLUMNS, DEFINITION_HEADERS, describeDefinition, parseDefinitionRow } from './definitionText';
+import { buildDefinitionsSheet, DEFINITION_HEADER_ROW, definitionCell, readDefinitionsSheet } from './definitionsSheet';
+import { evaluateNorm } from './evaluate';
+import type { IndicatorTable } from './indicators';
+import { detectIndicatorTables, INDICATOR_FIELDS, INDICATOR_KIND } from './indicators';
+import type { NormDef } from './model';
+import type { NormRow } from './normsSheet';
+import { buildNormsSheet } from './normsSheet';
+
+export const NORM_SETTINGS = {
+  minPopulation: {
+    key: 'norms.minPopulation',
+    default: 20,
+    label: 'Populatie waaronder een normuitkomst als klein wordt gemarkeerd.',
+    labelEn: 'Population size below which a norm result is marked as small.',
+  },
+  tolerance: {
+    key: 'norms.indicatorTolerance',
+    default: 0.5,
+    label: 'Verschil (procentpunt) tussen gerapporteerde en herberekende indicator dat wordt gemeld.',
+    labelEn: 'Difference (percentage points) between reported and recomputed indicator that is reported.',
+  },
+} satisfies Record<string, SettingDef>;
+
+interface LoadedDefinition {
+  def: NormDef;
+  row: DefinitionRow;
+  /** Where to point findings about this definition. */
+  where: { sheet: string; cell: string };
+}
+
+/** The norm definitions: the user's sheet when it exists, else the built-in catalogue (and the sheet is written). */
+export function loadDefinitions(ctx: FeatureContext): { defs: LoadedDefinition[]; findings: Finding[]; writeSheet: boolean } {
+  const name = ctx.sheetName('normDefinitions');
+  const sheet = findSheet(ctx.fullWb, name);
+  const findings: Finding[] = [];
+  const builtInKeys = new Set(BUILT_IN_NORMS.map((r) => String(r.sleutel)));
+  const defs: LoadedDefinition[] = [];
+  const read = sheet ? readDefinitionsSheet(sheet) : null;
+  if (sheet && !read) {
+    findings.push({
+      rule: 'norm.definitions-unreadable',
+      severity: 'error',
+      kind: 'norm',
+      sheet: name,
+      cell: '',
+      message: `Op "${name}" staat geen kopregel met "${DEFINITION_HEADERS.sleutel}" en "${DEFINITION_HEADERS.meting}"; Toetsblad gebruikt de ingebouwde normen. Verwijder het blad om het opnieuw te laten maken.`,
+    });
+  }
+  const rows = read
+    ? read.rows.map((d) => ({ row: d.row, sheetRow: d.sheetRow, cell: (c: DefinitionColumn) => definitionCell(d, c) }))
+    : // Point at the cells where the first run writes the catalogue, so findings keep their address on later runs.
+      BUILT_IN_NORMS.map((row, i) => {
+        const sheetRow = DEFINITION_HEADER_ROW + 1 + i;
+        return { row, sheetRow, cell: (c: DefinitionColumn) => a1(sheetRow, DEFINITION_COLUMNS.indexOf(c)) };
+      });
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = String(r.row.sleutel ?? '').trim();
+    const parsed = parseDefinitionRow(r.row, builtInKeys.has(key) ? 'builtin' : 'user', r.sheetRow);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) {
+        findings.push({
+          rule: 'norm.definition-invalid',
+          severity: 'error',
+          kind: 'norm',
+          sheet: name,
+          cell: r.cell(e.column),
+          message: `Normdefinitie ${key || `op rij ${(r.sheetRow ?? 0) + 1}`}: ${e.message}. Deze norm wordt overgeslagen.`,
+        });
+      }
+      continue;
+    }
+    if (seen.has(parsed.def.key)) {
+      findings.push({ rule: 'norm.duplicate-key', severity: 'error', kind: 'norm', sheet: name, cell: r.cell('sleutel'), message: `De sleutel ${parsed.def.key} komt twee keer voor; alleen de eerste wordt berekend.` });
+      continue;
+    }
+    seen.add(parsed.def.key);
+    defs.push({ def: parsed.def, row: r.row, where: { sheet: name, cell: r.cell('sleutel') } });
+  }
+  return { defs, findings, writeSheet: !sheet };
+}
+
+function trajectDetection(t: DataTable): Detection {
+  return {
+    feature: 'norms',
+    kind: TRAJECT_KIND,
+    sheet: t.sheet.name,
+    range: tableRange(t),
+    headerRow: t.headerRow + 1,
+    confidence: t.confidence,
+    columns: columnsToLetters(t.fields),
+    fields: [...TRAJECT_FIELDS],
+  };
+}
+
+function indicatorDetection(t: IndicatorTable): Detection {
+  return {
+    feature: 'norms',
+    kind: INDICATOR_KIND,
+    sheet: t.sheet,
+    range: t.range,
+    headerRow: t.headerRow + 1,
+    confidence: 1,
+    columns: columnsToLetters(t.columns),
+    fields: [...INDICATOR_FIELDS],
+  };
+}
+
+/** Compile and evaluate every enabled norm; what cannot be computed becomes a finding. */
+function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: DataTable[]): { rows: NormRow[]; findings: Finding[]; tables: DataTable[] } {
+  const findings: Finding[] = [];
+  const computed: { norm: CompiledNorm; loaded: LoadedDefinition }[] = [];
+  let noTrajects = false;
+  for (const loaded of defs) {
+    const { def, where } = loaded;
+    if (!def.enabled) continue;
+    const optional = def.source === 'builtin' && OPTIONAL_BUILT_INS.has(def.key);
+    const table = tableForSheet(ctx.wb, def.sheet, trajects);
+    if (!table) {
+      if (!def.sheet && def.source === 'builtin') noTrajects = true;
+      else {
+        findings.push({ rule: 'norm.sheet-missing', severity: 'error', kind: 'norm', ...where, message: `Norm ${def.key}: het gegevensblad "${def.sheet || 'trajecten'}" is niet gevonden.` });
+      }
+      continue;
+    }
+    const compiled = compileNorm(def, table);
+    if (!compiled.ok) {
+      findings.push({
+        rule: 'norm.columns-missing',
+        severity: optional ? 'info' : def.source === 'builtin' ? 'warning' : 'error',
+        kind: 'norm',
+        ...where,
+        message: `Norm ${def.key} is niet berekend: ${compiled.missing.map((c) => `kolom "${c}"`).join(', ')} ontbreekt op blad "${table.sheet.name}".`,
+      });
+      continue;
+    }
+    computed.push({ norm: compiled.norm, loaded });
+  }
+  if (noTrajects && trajects.length === 0) {
+    findings.push({
+      rule: 'norm.no-trajectories',
+      severity: 'info',
+      kind: 'norm',
+      sheet: '',
+      cell: '',
+      message: 'Geen trajectenblad gevonden (kolommen als Werksoort, Datum aanmelding, Datum eerste gesprek); de ingebouwde normen zijn niet berekend.',
+    });
+  }
+  const rowsByKey = new Map<string, NormRow>();
+  const top: NormRow[] = [];
+  for (const { norm, loaded } of computed) {
+    const values = evaluateNorm(norm);
+    if (values.failedAt) {
+      const { row, col } = values.failedAt;
+      findings.push({
+        rule: 'norm.date-not-computable',
+        severity: 'error',
+        kind: 'norm',
+        sheet: norm.table.sheet.name,
+        cell: a1(row, col),
+        message: `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat tekst die geen datum is (cel ${columnLetters(col)}${row + 1}). Maak er een echte datum van; tot dan is de uitkomst leeg.`,
+      });
+    }
+    const r: NormRow = { norm, values, description: describeDefinition(loaded.row), tiers: [] };
+    rowsByKey.set(norm.def.key, r);
+  }
+  for (const { norm, loaded } of computed) {
+    const r = rowsByKey.get(norm.def.key)!;
+    const parent = norm.def.tierOf ? rowsByKey.get(norm.def.tierOf) : undefined;
+    if (parent && parent !== r && !parent.norm.def.tierOf) parent.tiers.push(r);
+    else {
+      if (norm.def.tierOf) {
+        findings.push({ rule: 'norm.tier-parent-missing', severity: 'warning', kind: 'norm', ...loaded.where, message: `Norm ${norm.def.key} is een tweede trede van ${norm.def.tierOf}, maar die norm wordt niet berekend; hij staat nu los.` });
+      }
+      top.push(r);
+    }
+  }
+  const tables = [...new Set(computed.map((c) => c.norm.table))];
+  return { rows: top, findings, tables };
+}
+
+export const normsFeature: Feature = {
+  id: 'norms',
+  label: { nl: 'Normen', en: 'Norms' },
+  settings: Object.values(NORM_SETTINGS),
+  detect: (ctx) => [...detectTrajectTables(ctx.wb, ctx.settings).map(trajectDetection), ...detectIndicatorTables(ctx.wb, ctx.settings).map(indicatorDetection)],
+  run(ctx): FeatureOutput {
+    const out = emptyOutput();
+    const trajects = detectTrajectTables(ctx.wb, ctx.settings);
+    const indicators = detectIndicatorTables(ctx.wb, ctx.settings);
+    out.detections.push(...trajects.map(trajectDetection), ...indicators.map(indicatorDetection));
+    const loaded = loadDefinitions(ctx);
+    out.findings.push(...loaded.findings);
+    const { rows, findings, tables } = computeNorms(ctx, loaded.defs, trajects);
+    out.findings.push(...findings);
+    for (const t of tables) out.findings.push(...dataQualityFindings(t));
+    for (const t of indicators) out.findings.push(...t.findings);
+    const sheet = buildNormsSheet({
+      name: ctx.sheetName('norms'),
+      rows,
+      tables,
+      indicators,
+      minPopulation: getNumber(ctx.settings, NORM_SETTINGS.minPopulation),
+      tolerancePoints: getNumber(ctx.settings, NORM_SETTINGS.tolerance),
+    });
+    out.sheets.push(sheet.sheet);
+    out.figures.push(...sheet.figures);
+    out.findings.push(...sheet.findings);
+    if (loaded.writeSheet) out.sheets.push(buildDefinitionsSheet(ctx.sheetName('normDefinitions')));
+    return out;
+  },
+};

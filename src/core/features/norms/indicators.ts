@@ -1,0 +1,153 @@
+// The provider's own "Indicatoren" sheet: norms and realisations as text
+// ("≥ 90%" | "87%"). We parse both, and where the same indicator can be
+// recomputed from the trajectory data we match it to the built-in norm.
+
+import type { HeaderSchema } from '../../detect/headers';
+import { findHeaderRows, normaliseHeader } from '../../detect/headers';
+import { applyColumnOverrides, isIgnored } from '../../detect/mapping';
+import type { Finding } from '../../findings/finding';
+import type { ParsedNumber } from '../../parse/number';
+import { formatPercent, parseNumberCell } from '../../parse/number';
+import type { ParsedNorm } from '../../parse/normText';
+import { parseNormText } from '../../parse/normText';
+import type { Settings } from '../../settings/settings';
+import { a1, rangeA1 } from '../../workbook/address';
+import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
+import { cellText, isBlank } from '../../workbook/snapshot';
+
+export const INDICATOR_KIND = 'indicators';
+
+export type IndicatorField = 'werksoort' | 'indicator' | 'norm' | 'realisatie' | 'toelichting';
+
+export const INDICATOR_SCHEMA: HeaderSchema<IndicatorField> = {
+  werksoort: { synonyms: ['werksoort', 'dienst', 'onderdeel', 'domein', 'team'] },
+  indicator: { synonyms: ['indicator', 'prestatie indicator', 'prestatieindicator', 'kpi', 'kernbeding', 'omschrijving', 'resultaat afspraak'], required: true },
+  norm: { synonyms: ['norm', 'normering', 'streefwaarde', 'doel', 'target', 'afspraak'], required: true },
+  realisatie: { synonyms: ['realisatie', 'gerealiseerd', 'behaald', 'resultaat', 'stand', 'waarde', 'score', 'uitkomst'], contains: ['realisatie'], required: true },
+  toelichting: { synonyms: ['toelichting', 'opmerking', 'opmerkingen', 'commentaar'] },
+};
+
+export const INDICATOR_FIELDS = Object.keys(INDICATOR_SCHEMA) as IndicatorField[];
+
+export interface IndicatorRow {
+  sheet: string;
+  row: number;
+  werksoort: string;
+  indicator: string;
+  normText: string;
+  norm: ParsedNorm | null;
+  realisationText: string;
+  realisation: number | null;
+  /** Cell addresses of the norm and realisation, for findings and links. */
+  normCell: string;
+  realisationCell: string;
+}
+
+export interface IndicatorTable {
+  sheet: string;
+  headerRow: number;
+  range: string;
+  columns: Partial<Record<IndicatorField, number>>;
+  rows: IndicatorRow[];
+  findings: Finding[];
+}
+
+/** A realisation against its norm: "88" next to "85%" is 88%. */
+function realisationValue(p: ParsedNumber, norm: ParsedNorm | null): number {
+  if (norm?.percent && !p.percent && p.value > 1) return p.value / 100;
+  return p.value;
+}
+
+export function detectIndicatorTables(wb: WorkbookSnapshot, settings: Settings): IndicatorTable[] {
+  const out: IndicatorTable[] = [];
+  for (const sheet of wb.sheets) {
+    for (const m of findHeaderRows(sheet, INDICATOR_SCHEMA, { maxRows: 30 })) {
+      if (isIgnored(settings, sheet.name, m.row + 1)) continue;
+      const columns = applyColumnOverrides(m.columns, settings, sheet.name, m.row + 1, INDICATOR_KIND, INDICATOR_FIELDS);
+      if (columns.indicator === undefined || columns.norm === undefined || columns.realisatie === undefined) continue;
+      const rows: IndicatorRow[] = [];
+      const findings: Finding[] = [];
+      let r = m.row + 1;
+      const get = (row: number, f: IndicatorField): CellValue => (columns[f] === undefined ? null : (sheet.values[row]?.[columns[f]!] ?? null));
+      for (; r < sheet.rowCount; r++) {
+        if (isBlank(get(r, 'indicator')) && isBlank(get(r, 'norm')) && isBlank(get(r, 'realisatie'))) break;
+        const normCell = a1(r, columns.norm);
+        const realisationCell = a1(r, columns.realisatie);
+        const indicator = cellText(get(r, 'indicator'));
+        const normText = cellText(get(r, 'norm'));
+        const normRaw = get(r, 'norm');
+        const norm = typeof normRaw === 'number' ? { op: '>=' as const, value: normRaw, percent: false } : parseNormText(normText);
+        const base = { kind: 'indicator' as const, sheet: sheet.name };
+        if (!norm) {
+          findings.push({
+            ...base,
+            rule: 'indicator.norm-unreadable',
+            severity: 'error',
+            cell: normCell,
+            actual: normText,
+            message: normText
+              ? `De norm "${normText}" bij "${indicator}" is niet te lezen; schrijf bijvoorbeeld "≥ 90%", "minimaal 80%", "max. 10%" of "> 6,0".`
+              : `Bij "${indicator}" staat geen norm.`,
+          });
+        }
+        const realRaw = get(r, 'realisatie');
+        const realisationText = cellText(realRaw);
+        let realisation: number | null = null;
+        if (isBlank(realRaw)) {
+          findings.push({ ...base, rule: 'indicator.realisation-missing', severity: 'warning', cell: realisationCell, message: `Bij "${indicator}" is geen realisatie ingevuld.` });
+        } else {
+          const p = parseNumberCell(realRaw);
+          if (!p || p.source === 'dash') {
+            findings.push({ ...base, rule: 'indicator.realisation-unreadable', severity: 'error', cell: realisationCell, actual: realisationText, message: `De realisatie "${realisationText}" bij "${indicator}" is geen getal of percentage.` });
+          } else realisation = realisationValue(p, norm);
+        }
+        rows.push({ sheet: sheet.name, row: r, werksoort: cellText(get(r, 'werksoort')), indicator, normText, norm, realisationText, realisation, normCell, realisationCell });
+      }
+      const cols = Object.values(columns) as number[];
+      out.push({
+        sheet: sheet.name,
+        headerRow: m.row,
+        range: rangeA1({ top: m.row, left: Math.min(...cols), bottom: Math.max(r - 1, m.row), right: Math.max(...cols) }),
+        columns,
+        rows,
+        findings,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Built-in norms an indicator line can be recomputed by, recognised by its wording. */
+const RECOMPUTABLE: { key: string; all: RegExp[]; none?: RegExp[] }[] = [
+  { key: 'isw_eerste_gesprek_binnen_28d_pct', all: [/(4|vier) weken|28 dagen/, /gesprek|vraagverheldering|intake/] },
+  { key: 'isw_eerste_gesprek_binnen_42d_pct', all: [/(6|zes) weken|42 dagen/, /gesprek|vraagverheldering|intake/] },
+  { key: 'isw_afgesloten_binnen_6mnd_pct', all: [/afgesloten|afsluiting|afgerond/, /(6|zes) (kalender)?maanden/] },
+  { key: 'isw_doorverwijzing_maatwerk_wmo_pct', all: [/maatwerkvoorziening/, /wmo/] },
+  { key: 'isw_terugkeer_pct', all: [/terug/, /zelfde|dezelfde/] },
+  { key: 'isw_zelfstandig_of_netwerk_pct', all: [/zelfstandig/] },
+  { key: 'cjg_in_behandeling_binnen_14d_pct', all: [/(2|twee) weken|14 dagen/, /behandeling/] },
+  { key: 'cjg_uitstroom_specialistisch_pct', all: [/specialistische jeugdhulp/] },
+  { key: 'gem_cijfer_stijging', all: [/stijging|hoger dan bij (de )?start|verbetering/, /waardering|cijfer/] },
+  { key: 'gem_cijfer_eind', all: [/waardering|rapportcijfer/], none: [/stijging|verbetering/] },
+  { key: 'clienttevredenheid_gem', all: [/clienttevredenheid/] },
+];
+
+/** Indicator lines that belong to another part of Toetsblad. */
+const ELSEWHERE: { test: RegExp; why: string }[] = [{ test: /budget/, why: 'Niet herberekenbaar op dit blad (begroting)' }];
+
+export function matchIndicator(row: IndicatorRow): { key: string } | { elsewhere: string } | null {
+  const text = normaliseHeader(`${row.werksoort} ${row.indicator}`);
+  for (const e of ELSEWHERE) if (e.test.test(text)) return { elsewhere: e.why };
+  const hit = RECOMPUTABLE.find((m) => m.all.every((re) => re.test(text)) && !(m.none ?? []).some((re) => re.test(text)));
+  return hit ? { key: hit.key } : null;
+}
+
+/** The difference that counts as "does not match": 0,5 percentage point for percentages. */
+export function tolerance(percent: boolean, percentagePoints: number): number {
+  return percent ? percentagePoints / 100 : 0.05;
+}
+
+export function describeValue(v: number, percent: boolean): string {
+  return percent ? formatPercent(v, 1) : String(Number(v.toFixed(2))).replace('.', ',');
+}
