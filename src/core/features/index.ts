@@ -3,11 +3,10 @@
 import type { Feature, FeatureId } from './feature';
 import { riskFeature } from './risk';
 import { privacyFeature } from './privacy';
-import { normsFeature } from './norms';
 import { budgetFeature } from './budget';
 import { normsFeature } from './norms';
 
-export const FEATURES: Feature[] = [riskFeature, privacyFeature, budgetFeature, normsFeature, normsFeature];
+export const FEATURES: Feature[] = [riskFeature, privacyFeature, budgetFeature, normsFeature];
 
 export function featureById(id: FeatureId): Feature | undefined {
   return FEATURES.find((f) => f.id === id);
