@@ -50,7 +50,8 @@ export function parseNumberText(raw: string): ParsedNumber | null {
     s = s.slice(0, -1);
   }
   const n = parseUnsigned(s);
-  if (n === null) return null;
+  // "1e400" is no amount anyone means; Infinity would poison every sum.
+  if (n === null || !Number.isFinite(n)) return null;
   let value = negative ? -n : n;
   if (percent) value = value / 100;
   // Avoid -0 and binary noise from the division.
