@@ -91,8 +91,22 @@ export interface BudgetConfig {
   shareCollectiveSections: string[];
 }
 
-/** A percentage setting typed as 5 or 5% means 0,05. */
-function fraction(n: number): number {
+/** A number setting; Dutch text ("15.000", "0,05") is read too. */
+function numberSetting(s: Settings, def: SettingDef): number {
+  const v = s.values[def.key];
+  if (typeof v === 'string') {
+    const p = parseNumberText(v);
+    if (p) return p.value;
+  }
+  return getNumber(s, def);
+}
+
+/** A percentage setting typed as 0,05, 5 or "5%" means 0,05. */
+function fraction(s: Settings, def: SettingDef): number {
+  const v = s.values[def.key];
+  const p = typeof v === 'string' ? parseNumberText(v) : null;
+  if (p?.percent) return p.value;
+  const n = numberSetting(s, def);
   return Math.abs(n) > 1 ? n / 100 : n;
 }
 
@@ -113,14 +127,14 @@ export function budgetConfig(s: Settings): BudgetConfig {
   const months = positiveOrNull(s, BUDGET_SETTINGS.periodMonths);
   return {
     periodMonths: months !== null && months <= 12 ? months : null,
-    explainPct: fraction(getNumber(s, BUDGET_SETTINGS.explainPct)),
-    explainEur: getNumber(s, BUDGET_SETTINGS.explainEur),
+    explainPct: fraction(s, BUDGET_SETTINGS.explainPct),
+    explainEur: numberSetting(s, BUDGET_SETTINGS.explainEur),
     explainBoth: getBoolean(s, BUDGET_SETTINGS.explainBoth),
     explainRealisation: getBoolean(s, BUDGET_SETTINGS.explainRealisation),
-    toleranceEur: Math.abs(getNumber(s, BUDGET_SETTINGS.toleranceEur)),
-    toleranceFte: Math.abs(getNumber(s, BUDGET_SETTINGS.toleranceFte)),
+    toleranceEur: Math.abs(numberSetting(s, BUDGET_SETTINGS.toleranceEur)),
+    toleranceFte: Math.abs(numberSetting(s, BUDGET_SETTINGS.toleranceFte)),
     fteRate: positiveOrNull(s, BUDGET_SETTINGS.fteRate),
-    shareIndividualMax: fraction(getNumber(s, BUDGET_SETTINGS.shareIndividualMax)),
+    shareIndividualMax: fraction(s, BUDGET_SETTINGS.shareIndividualMax),
     shareIndividualSections: parts(getString(s, BUDGET_SETTINGS.shareIndividualSections)),
     shareCollectiveSections: parts(getString(s, BUDGET_SETTINGS.shareCollectiveSections)),
   };
