@@ -22,7 +22,9 @@ export function attr(tag: string, name: string): string | undefined {
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function decode(s: string): string {
+export function decode(raw: string): string {
+  // XML end-of-line handling: a literal CR LF or CR reads as LF (an escaped &#13; stays).
+  const s = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
   if (s.indexOf('&') < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
     if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
