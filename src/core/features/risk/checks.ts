@@ -80,7 +80,7 @@ function scoreFindings(reg: RiskRegister, r: RiskRow, f: RiskField, s: Score, sc
     case 'off-scale':
       return [{ ...base, rule: 'risk.score-off-scale', severity: 'error', actual: s.value!, expected: `1-${scale}`, message: `${name} van risico ${id} is ${s.value}, buiten de schaal 1-${scale}.` }];
     case 'text':
-      return [{ ...base, rule: 'risk.number-as-text', severity: 'warning', actual: raw, message: `${name} van risico ${id} staat als tekst in de cel ("${raw}"); Excel rekent er niet mee.` }];
+      return [{ ...base, rule: 'risk.number-as-text', severity: 'warning', actual: raw, message: `${name} van risico ${id} staat als tekst in de cel ("${raw}"); Excel rekent er niet mee en de risicokaart telt dit risico niet in het kans × schade-raster. Maak er een getal van.` }];
     default:
       return [];
   }
