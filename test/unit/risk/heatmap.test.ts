@@ -119,6 +119,12 @@ describe('risk heatmap on hand-made registers', () => {
       'COUNTIFS(Registers!$D$3:$D$5,3,Registers!$E$3:$E$5,3)+COUNTIFS(Registers!$D$9:$D$10,3,Registers!$E$9:$E$10,3)',
     );
     expect(rules(r)).toEqual([]);
+    // Each block is described by its own title, not by the rows of the register above it.
+    const notes = heatmap(r).cells.filter((c) => typeof c.v === 'string' && c.v.startsWith('Schaal 1-3')).map((c) => c.v);
+    expect(notes).toEqual([
+      "Schaal 1-3 (vermeld boven het register). 3 risico's. Risico's Jeugd (schaal 1-3)",
+      "Schaal 1-3 (vermeld boven het register). 2 risico's. Risico's Jongerenwerk (schaal 1-3)",
+    ]);
   });
 
   it('splits two registers side by side on one header row', () => {
@@ -150,7 +156,7 @@ describe('risk heatmap on hand-made registers', () => {
 
   it('turns each bad score into a finding and leaves it out of the grid', () => {
     const r = report(badScores());
-    expect(rules(r)).toEqual(['risk.score-missing@D5', 'risk.score-not-integer@D6', 'risk.score-not-number@D3', 'risk.score-off-scale@D4']);
+    expect(rules(r)).toEqual(['risk.number-as-text@D10', 'risk.score-missing@D5', 'risk.score-not-integer@D6', 'risk.score-not-number@D3', 'risk.score-off-scale@D4']);
     expect(figureValues(r, 'risk_count_')).toEqual({ K3S2: 2, K2S3: 1 });
     // "Jeugd*" is matched literally, not as a wildcard that would also take "Jeugd".
     const s = heatmap(r);

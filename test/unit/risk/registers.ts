@@ -69,7 +69,7 @@ export function grossNet(): ExcelJS.Workbook {
   });
 }
 
-/** The bad scores of the issue: "hoog", 7, empty and "2,5", among good rows. */
+/** The bad scores of the issue: "hoog", 7, empty and "2,5", and a score stored as text, among good rows. */
 export function badScores(): ExcelJS.Workbook {
   return workbookFrom({
     "Risico's": [
@@ -82,6 +82,7 @@ export function badScores(): ExcelJS.Workbook {
       ['R5', 'Jeugd*', 'e', 3, 2, 6, 'x', 'y'],
       ['R6', 'jeugd', 'f', 3, 2, 6, 'x', 'y'],
       ['R7', 'Jongerenwerk', 'g', 2, 3, 6, 'x', 'y'],
+      ['R8', 'Jongerenwerk', 'h', '3', 3, 9, 'x', 'y'], // text: COUNTIFS leaves it out
     ],
   });
 }
