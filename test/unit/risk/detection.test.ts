@@ -44,6 +44,19 @@ describe('risk register detection', () => {
     expect(r.findings.filter((f) => f.rule === 'risk.effect-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D2', 9, 8]]);
   });
 
+  it('says why there is no net map when only one net column is there', () => {
+    const wb = workbookFrom({
+      R: [
+        ['Nr', 'Risico', 'Kans', 'Schade', 'Kans na maatregel'],
+        ['1', 'a', 3, 3, 2],
+        ['2', 'b', 1, 2, 1],
+      ],
+    });
+    const r = buildReport(readWorkbook(wb), { features: ['risk'] });
+    expect(r.findings.filter((f) => f.rule === 'risk.net-incomplete').map((f) => f.cell)).toEqual(['E1']);
+    expect(r.figures.some((f) => f.key.startsWith('risk_net_'))).toBe(false);
+  });
+
   it('lets the user override the scale', () => {
     const wb = workbookFrom({
       R: [

@@ -17,7 +17,7 @@ import { detectRiskRegisters, registerRange, RISK_KIND } from './register';
 import { RISK_FIELDS } from './schema';
 import type { HeatmapInput } from './heatmapSheet';
 import { buildHeatmapSheet } from './heatmapSheet';
-import { hasNetScores, netAboveGrossFindings } from './netRisk';
+import { hasNetScores, netAboveGrossFindings, netIncompleteFinding } from './netRisk';
 import { compareRegisters, splitByPeriod, trendAssumption, trendSkipped } from './trend';
 
 export const RISK_SETTINGS = {
@@ -99,7 +99,11 @@ export const riskFeature: Feature = {
     const out = emptyOutput();
     const { registers, findings } = analyseRegisters(ctx);
     out.findings.push(...findings);
-    for (const a of registers) if (hasNetScores(a.register)) out.findings.push(...netAboveGrossFindings(a.register, a.check.risks));
+    for (const a of registers) {
+      if (hasNetScores(a.register)) out.findings.push(...netAboveGrossFindings(a.register, a.check.risks));
+      const incomplete = netIncompleteFinding(a.register);
+      if (incomplete) out.findings.push(incomplete);
+    }
     out.detections.push(...registers.map((r) => riskDetection(r.register)));
     if (registers.length === 0) return out;
     const split = splitByPeriod(registers, (a) => a.register);

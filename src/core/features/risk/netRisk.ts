@@ -77,3 +77,20 @@ export function netAboveGrossFindings(reg: RiskRegister, risks: CheckedRisk[]): 
   }
   return out;
 }
+
+/** Only one of the two net columns was found: no net grid, and the user should know why. */
+export function netIncompleteFinding(reg: RiskRegister): Finding | null {
+  const k = reg.columns.kansNetto;
+  const s = reg.columns.schadeNetto;
+  if ((k === undefined) === (s === undefined)) return null;
+  const found = k !== undefined ? 'netto kans' : 'netto schade';
+  const missing = k !== undefined ? 'netto schade' : 'netto kans';
+  return {
+    rule: 'risk.net-incomplete',
+    severity: 'info',
+    kind: 'risk',
+    sheet: reg.sheet,
+    cell: a1(reg.headerRow, (k ?? s)!),
+    message: `Dit risicoregister heeft een kolom ${found} maar geen kolom ${missing}; Toetsblad tekent daarom geen netto kaart. Wijs de kolom zo nodig aan in de instellingen (kolomtoewijzing).`,
+  };
+}
