@@ -9,6 +9,7 @@ import type { Recalculated } from '../support/pipeline';
 import { computedValue } from '../support/recalcCheck';
 import { seed001Workbook } from '../support/seed001Workbook';
 import { EXAMPLE, EXPECTED, loadXlsx } from '../support/workbooks';
+import { messyBudgetWorkbook } from '../support/messyBudgetWorkbook';
 
 jest.setTimeout(300_000);
 
@@ -40,7 +41,7 @@ describe('budget sheet recalculated by LibreOffice', () => {
     fin.getCell('C16').value = 2520000; // ISW subtotal really off
     fin.getCell('E7').value = '-';
     fin.getCell('D6').value = null;
-    runs = await reportAndRecalculate({ example: await loadXlsx(EXAMPLE), seed, seedText, broken }, { features: ['budget'] });
+    runs = await reportAndRecalculate({ example: await loadXlsx(EXAMPLE), seed, seedText, broken, messy: messyBudgetWorkbook() }, { features: ['budget'] });
   });
 
   it('agrees with the engine on every formula', () => {
@@ -90,6 +91,22 @@ describe('budget sheet recalculated by LibreOffice', () => {
     expect(computedValue(groepen.getCell(14))).toBe('Afwijking toegelicht');
     const open = figure(runs.example, 'budget_toelichting_open');
     expect(open.spreadsheet).toBe(runs.example.result.findings.filter((f) => f.rule.startsWith('budget.explanation-missing')).length);
+  });
+
+  it('shows the seed-001 regional rounding differences as computed by LibreOffice', () => {
+    const r = runs.seed;
+    const ws = r.workbook.getWorksheet(SHEET.budget)!;
+    const jeugd = rowWith(ws, { 1: 'Regio = som gemeenten', 4: '2016', 3: `Jeugdhulp in TOTAAL REGIO tegenover BERNHEZE, BOEKEL, LANDERD, OSS, UDEN, VEGHEL` });
+    expect(computedValue(jeugd.getCell(5))).toBe(6643848);
+    expect(computedValue(jeugd.getCell(6))).toBe(6643849);
+    expect(computedValue(jeugd.getCell(7))).toBe(-1);
+    expect(computedValue(jeugd.getCell(9))).toBe('Afronding');
+    const balance = rowWith(ws, { 1: 'Baten = lasten' });
+    expect(computedValue(balance.getCell(5))).toBe(19369255);
+    expect(computedValue(balance.getCell(9))).toBe('Klopt');
+    // Text numbers count as 0 in formulas: the same check reads 0 against 0 in the text copy.
+    const text = rowWith(runs.seedText.workbook.getWorksheet(SHEET.budget)!, { 1: 'Regio = som gemeenten', 4: '2016', 3: `Jeugdhulp in TOTAAL REGIO tegenover BERNHEZE, BOEKEL, LANDERD, OSS, UDEN, VEGHEL` });
+    expect(computedValue(text.getCell(5))).toBe(0);
   });
 
   it('follows edits in the broken copy: text number, new explanation, wrong subtotal', () => {

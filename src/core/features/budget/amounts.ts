@@ -11,19 +11,24 @@ export type AmountSource = 'number' | 'text' | 'dash' | 'blank' | 'other' | 'err
 export interface Amount {
   /** The number the provider meant, or null (blank, words, error). */
   value: number | null;
-  /** What SUM() and N() see: real numbers only, everything else 0. */
+  /** What SUM() sees in a referenced cell: real numbers only, everything else 0. */
   sheetValue: number;
+  /** What N() gives: as sheetValue, except TRUE is 1. */
+  nValue: number;
   source: AmountSource;
   raw: CellValue;
 }
 
 export function readAmount(raw: CellValue): Amount {
-  if (isBlank(raw)) return { value: null, sheetValue: 0, source: 'blank', raw };
-  if (isCellError(raw)) return { value: null, sheetValue: 0, source: 'error', raw };
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw, sheetValue: raw, source: 'number', raw } : { value: null, sheetValue: 0, source: 'other', raw };
+  if (isBlank(raw)) return { value: null, sheetValue: 0, nValue: 0, source: 'blank', raw };
+  if (isCellError(raw)) return { value: null, sheetValue: 0, nValue: 0, source: 'error', raw };
+  if (typeof raw === 'boolean') return { value: null, sheetValue: 0, nValue: raw ? 1 : 0, source: 'other', raw };
+  if (typeof raw === 'number') {
+    return Number.isFinite(raw) ? { value: raw, sheetValue: raw, nValue: raw, source: 'number', raw } : { value: null, sheetValue: 0, nValue: 0, source: 'other', raw };
+  }
   const p = parseNumberCell(raw);
-  if (!p || p.percent) return { value: null, sheetValue: 0, source: 'other', raw };
-  return { value: p.value, sheetValue: 0, source: p.source === 'dash' ? 'dash' : 'text', raw };
+  if (!p || p.percent) return { value: null, sheetValue: 0, nValue: 0, source: 'other', raw };
+  return { value: p.value, sheetValue: 0, nValue: 0, source: p.source === 'dash' ? 'dash' : 'text', raw };
 }
 
 /** Excel's ROUND: half away from zero, after snapping binary noise to 15 significant digits. */

@@ -107,7 +107,7 @@ export function balanceChecks(b: BalanceBudget, cfg: BudgetConfig): SumCheck[] {
           table: b.title || 'Baten en lasten',
           column: b.lasten.amountColumns[0],
           stated: lt.amounts[0].value!,
-          statedSheet: lt.amounts[0].sheetValue,
+          statedSheet: lt.amounts[0].nValue,
           parts: [{ sheet: b.sheet, row: bt.row, col: b.baten.amountColumns[0].col, value: a.value!, sheetValue: a.sheetValue }],
         },
         cfg,

@@ -133,11 +133,11 @@ function sheetValues(
   revenue: boolean,
   cfg: BudgetConfig,
 ): ReconSheetValues {
-  const c = begroot.sheetValue;
+  const c = begroot.nValue;
   const proRata = c * factor;
-  const e = realisatie ? realisatie.sheetValue : null;
+  const e = realisatie ? realisatie.nValue : null;
   const realDiff = e === null ? null : roundExcel(e - proRata, 2);
-  const h = prognose ? prognose.sheetValue : null;
+  const h = prognose ? prognose.nValue : null;
   const progDiff = h === null ? null : roundExcel(h - c, 2);
   const toelichting = t.columns.toelichting !== undefined && hasContent(row.toelichting) ? 'Ja' : 'Nee';
   const needsP = progDiff !== null && exceeds(progDiff, c, cfg);

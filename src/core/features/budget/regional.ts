@@ -90,7 +90,7 @@ export function regionalChecks(group: RegionalGroup, cfg: BudgetConfig): SumChec
             table: tableName(group.regional),
             column: col,
             stated: stated.value,
-            statedSheet: stated.sheetValue,
+            statedSheet: stated.nValue,
             parts,
           },
           cfg,

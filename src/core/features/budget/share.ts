@@ -25,6 +25,8 @@ export interface ShareSide {
   sum: number;
   /** What SUM() over the ranges gives. */
   sumSheet: number;
+  /** An error value in the ranges: SUM() would show the error, so no share. */
+  hasError: boolean;
 }
 
 export interface IndividualShare {
@@ -46,6 +48,7 @@ function side(t: BudgetTable, col: number, ai: number, wanted: (s: string) => bo
   const ranges: ColumnRange[] = [];
   let sum = 0;
   let sumSheet = 0;
+  let hasError = false;
   const bySection = new Map<string, number[]>();
   for (const r of t.rows) if (r.kind === 'line' && r.section && wanted(r.section)) bySection.set(r.section, [...(bySection.get(r.section) ?? []), r.row]);
   for (const [section, rows] of bySection) {
@@ -56,10 +59,11 @@ function side(t: BudgetTable, col: number, ai: number, wanted: (s: string) => bo
     for (const r of t.rows) {
       if (r.row < top || r.row > bottom) continue;
       sumSheet += r.amounts[ai].sheetValue;
+      if (r.amounts[ai].source === 'error') hasError = true;
       if (r.kind === 'line') sum += r.amounts[ai].value ?? 0;
     }
   }
-  return { sections, ranges, sum, sumSheet };
+  return { sections, ranges, sum, sumSheet, hasError };
 }
 
 /** The share for one column of a table, or null when the table has no matching sections. */
@@ -69,7 +73,7 @@ export function shareOf(t: BudgetTable, field: IndividualShare['field'], cfg: Bu
   const col = t.amountColumns[ai].col;
   const individual = side(t, col, ai, (s) => matches(s, cfg.shareIndividualSections));
   const collective = side(t, col, ai, (s) => !matches(s, cfg.shareIndividualSections) && matches(s, cfg.shareCollectiveSections));
-  if (individual.sections.length === 0 || collective.sections.length === 0) return null;
+  if (individual.sections.length === 0 || collective.sections.length === 0 || individual.hasError || collective.hasError) return null;
   const total = individual.sum + collective.sum;
   const totalSheet = individual.sumSheet + collective.sumSheet;
   const share = total === 0 ? null : individual.sum / total;

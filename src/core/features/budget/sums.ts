@@ -109,7 +109,7 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig): SumCheck[] {
           table: tableName(t),
           column: t.amountColumns[i],
           stated: stated.value,
-          statedSheet: stated.sheetValue,
+          statedSheet: stated.nValue,
           parts: parts as SumPart[],
         },
         cfg,
