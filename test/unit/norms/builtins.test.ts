@@ -18,8 +18,6 @@ describe('built-in norms on the example workbook (engine)', () => {
   beforeAll(async () => {
     const result = buildReport(readWorkbook(await loadXlsx(EXAMPLE)), { features: ['norms'] });
     figures = new Map(result.figures.map((f) => [f.key, f.value]));
-    // eslint-disable-next-line no-console
-    console.log(result.findings.filter((f) => f.kind === 'norm' || f.kind === 'indicator').map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`).join('\n'));
   });
 
   it.each(PCT_KEYS)('%s equals the expected percentage as a fraction', (key) => {

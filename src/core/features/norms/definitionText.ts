@@ -216,7 +216,7 @@ export function parseDefinitionRow(row: DefinitionRow, source: NormDef['source']
   const perMonth = text(row, 'perMaand') || undefined;
   if (perMonth && kind !== 'count' && kind !== 'countOverDays') err('perMaand', 'een uitsplitsing per maand kan alleen bij een meting "aantal" of "aantal boven dagen"');
   const target = parseTarget(row);
-  if (typeof target === 'string') err('norm', target);
+  if (typeof target === 'string') err(target.startsWith('operator') ? 'operator' : 'norm', target);
   let margin = 0;
   const margeText = text(row, 'marge');
   if (margeText) {
