@@ -40,6 +40,7 @@ describe('a messy budget workbook', () => {
       ].sort(),
     );
     expect(result.findings.some((f) => f.rule === 'internal.feature-failed')).toBe(false);
+    expect(budget.every((f) => f.sheet === MESSY_SHEET)).toBe(true);
     expect(budget.find((f) => f.cell === 'C5')).toMatchObject({ severity: 'warning', actual: '€ 375.658,82', expected: 375658.82 });
   });
 
