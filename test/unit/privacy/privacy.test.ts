@@ -181,3 +181,23 @@ describe('privacy findings on text that merely mentions personal data', () => {
     expect(f).toEqual([]);
   });
 });
+
+describe('masking personal data in what Toetsblad writes', () => {
+  const { Redactor, MASK, BSN_MASK } = jest.requireActual('../../../src/core/features/privacy/redact');
+
+  it('masks elfproef numbers in any grouping, leaves other numbers alone', () => {
+    const r = new Redactor(new Set());
+    expect(r.text('BSN 111222333 en 1234.56.782 en 1234 56 782')).toBe(`BSN ${BSN_MASK} en ${BSN_MASK} en ${BSN_MASK}`);
+    expect(r.text('Dossier 123456789, bedrag 1.609.966,35, 2022')).toBe('Dossier 123456789, bedrag 1.609.966,35, 2022');
+  });
+
+  it('masks quoted personal values in findings but not the words of generated sheets', () => {
+    const r = new Redactor(new Set(['Jansen', 'Norm', 'Kerkstraat 12']));
+    expect(r.finding({ rule: 'x', severity: 'error', kind: 'risk', sheet: 'S', cell: 'A1', message: 'Kans is geen getal ("Jansen").', actual: 'Jansen' })).toMatchObject({
+      message: `Kans is geen getal ("${MASK}").`,
+      actual: MASK,
+    });
+    const sheet = r.sheet({ name: 'TB Normen', cells: [{ row: 0, col: 0, v: 'Norm' }, { row: 1, col: 0, v: 'BSN 111222333' }, { row: 2, col: 0, v: 'Kerkstraat 12' }], columnWidths: [], merges: [], conditionalFormats: [], dataValidations: [] });
+    expect(sheet.cells.map((c: { v: unknown }) => c.v)).toEqual(['Norm', `BSN ${BSN_MASK}`, MASK]);
+  });
+});

@@ -1,8 +1,11 @@
 // Keeps personal data out of everything Toetsblad writes. Findings quote the
-// cell they are about ("Kans is geen getal ("…")"), and generated sheets may
-// copy labels; when such text is a value from a personal-data column, or
-// holds a number that passes the BSN elfproef, it is masked before it reaches
-// a generated sheet, the JSON summary or the task pane.
+// cells they are about ("Kans is geen getal ("…")"); when the quoted text is
+// a value from a personal-data column it is masked, and numbers that pass the
+// BSN elfproef are masked in findings and in every literal text of the
+// generated sheets. A generated cell that copies a personal value whole is
+// masked too, but only for values of more than one word or with a digit
+// ("Jansen, Pietje", "Kerkstraat 12", "12-03-1951"): a single word such as
+// "Norm" may be one of Toetsblad's own labels that someone also typed there.
 
 import type { Finding } from '../../findings/finding';
 import type { SheetSpec } from '../../plan/plan';
@@ -41,20 +44,21 @@ export function personalValues(wb: WorkbookSnapshot): Set<string> {
 export class Redactor {
   constructor(private readonly values: Set<string>) {}
 
-  /** Mask BSN numbers anywhere, and personal values when they are the whole text or a quoted part of it. */
-  text(s: string): string {
-    let out = s.replace(BSN_LIKE, (m) => {
+  /** Numbers that pass the elfproef, wherever they stand in the text. */
+  bsn(s: string): string {
+    return s.replace(BSN_LIKE, (m) => {
       const d = bsnDigits(m.replace(/[ .]/g, ''));
       return d && passesElfproef(d) ? BSN_MASK : m;
     });
+  }
+
+  /** BSNs anywhere, and personal values when they are the whole text or a quoted part of it. */
+  text(s: string): string {
+    let out = this.bsn(s);
     if (this.values.size === 0) return out;
     if (this.values.has(out.trim())) return MASK;
     out = out.replace(QUOTED, (m, inner: string) => (this.values.has(inner.trim()) ? `"${MASK}"` : m));
     return out;
-  }
-
-  value<T>(v: T): T | string {
-    return typeof v === 'string' ? this.text(v) : v;
   }
 
   finding(f: Finding): Finding {
@@ -64,9 +68,16 @@ export class Redactor {
     return out;
   }
 
+  /** Text of a generated cell: BSNs anywhere, and a copied personal value that cannot be a label of ours. */
+  cellText(s: string): string {
+    const t = s.trim();
+    if (/[\s\d]/.test(t) && this.values.has(t)) return MASK;
+    return this.bsn(s);
+  }
+
   /** Literal text cells only: formulas and their engine values are aggregates. */
   sheet(spec: SheetSpec): SheetSpec {
-    return { ...spec, cells: spec.cells.map((c) => (c.f === undefined && typeof c.v === 'string' ? { ...c, v: this.text(c.v) } : c)) };
+    return { ...spec, cells: spec.cells.map((c) => (c.f === undefined && typeof c.v === 'string' ? { ...c, v: this.cellText(c.v) } : c)) };
   }
 }
 
