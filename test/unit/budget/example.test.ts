@@ -73,7 +73,7 @@ describe('budget on the example workbook', () => {
 
   it('finds the normative rate of €107.331,09 per fte and no line off it', () => {
     const [table] = detectBudgetTables(snap, emptySettings());
-    const rate = fteRate(table, budgetConfig(emptySettings()))!;
+    const rate = fteRate([table], budgetConfig(emptySettings()))!;
     expect(rate.rate).toBe(EXPECTED.fte_normprijs);
     const withFte = (EXPECTED.financiering_regels as Regel[]).filter((r) => r.fte !== null && r.fte > 0);
     expect(rate.lines).toHaveLength(withFte.length);

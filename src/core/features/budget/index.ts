@@ -11,7 +11,7 @@ import { emptyOutput } from '../feature';
 import type { BalanceBudget } from './balance';
 import { balanceChecks, detectBalanceBudgets } from './balance';
 import type { FteRate } from './fteRate';
-import { fteFindings, fteRate } from './fteRate';
+import { fteFindings, fteRates } from './fteRate';
 import { explanationFindings, periodMonths, reconcilable, reconLines } from './reconciliation';
 import { BUDGET_SETTINGS, budgetConfig } from './settings';
 import type { IndividualShare } from './share';
@@ -112,7 +112,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
     const f = sumFinding(c);
     if (f) findings.push(f);
   }
-  const rates = tables.map((t) => fteRate(t, cfg)).filter((r): r is FteRate => r !== null && r.rate !== null);
+  const rates = fteRates(tables, cfg);
   for (const r of rates) findings.push(...fteFindings(r));
 
   const recon = tables.filter(reconcilable);

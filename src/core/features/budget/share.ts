@@ -66,19 +66,38 @@ function side(t: BudgetTable, col: number, ai: number, wanted: (s: string) => bo
   return { sections, ranges, sum, sumSheet, hasError };
 }
 
-/** The share for one column of a table, or null when the table has no matching sections. */
-export function shareOf(t: BudgetTable, field: IndividualShare['field'], cfg: BudgetConfig): IndividualShare | null {
-  const ai = t.amountColumns.findIndex((c) => c.field === field);
-  if (ai < 0) return null;
-  const col = t.amountColumns[ai].col;
-  const individual = side(t, col, ai, (s) => matches(s, cfg.shareIndividualSections));
-  const collective = side(t, col, ai, (s) => !matches(s, cfg.shareIndividualSections) && matches(s, cfg.shareCollectiveSections));
-  if (individual.sections.length === 0 || collective.sections.length === 0 || individual.hasError || collective.hasError) return null;
+function merge(sides: ShareSide[]): ShareSide {
+  return {
+    sections: sides.flatMap((x) => x.sections),
+    ranges: sides.flatMap((x) => x.ranges),
+    sum: sides.reduce((a, x) => a + x.sum, 0),
+    sumSheet: sides.reduce((a, x) => a + x.sumSheet, 0),
+    hasError: sides.some((x) => x.hasError),
+  };
+}
+
+/** The share over one column of these tables, or null when they lack either kind of section. */
+export function shareOf(tables: BudgetTable[], field: IndividualShare['field'], cfg: BudgetConfig): IndividualShare | null {
+  const ind: ShareSide[] = [];
+  const coll: ShareSide[] = [];
+  let first: BudgetTable | null = null;
+  for (const t of tables) {
+    const ai = t.amountColumns.findIndex((c) => c.field === field);
+    if (ai < 0) continue;
+    const col = t.amountColumns[ai].col;
+    const i = side(t, col, ai, (s) => matches(s, cfg.shareIndividualSections));
+    if (i.sections.length && !first) first = t;
+    ind.push(i);
+    coll.push(side(t, col, ai, (s) => !matches(s, cfg.shareIndividualSections) && matches(s, cfg.shareCollectiveSections)));
+  }
+  const individual = merge(ind);
+  const collective = merge(coll);
+  if (!first || collective.sections.length === 0 || individual.hasError || collective.hasError) return null;
   const total = individual.sum + collective.sum;
   const totalSheet = individual.sumSheet + collective.sumSheet;
   const share = total === 0 ? null : individual.sum / total;
   return {
-    table: t,
+    table: first,
     field,
     individual,
     collective,
@@ -89,10 +108,18 @@ export function shareOf(t: BudgetTable, field: IndividualShare['field'], cfg: Bu
   };
 }
 
-/** The first budget table with both kinds of sections decides. */
+/** One table with both kinds of sections decides; else the tables of one sheet together (one table per werksoort). */
 export function findShare(tables: BudgetTable[], field: IndividualShare['field'], cfg: BudgetConfig): IndividualShare | null {
   for (const t of tables) {
-    const s = shareOf(t, field, cfg);
+    const s = shareOf([t], field, cfg);
+    if (s) return s;
+  }
+  for (const sheet of [...new Set(tables.map((t) => t.sheet))]) {
+    const s = shareOf(
+      tables.filter((t) => t.sheet === sheet),
+      field,
+      cfg,
+    );
     if (s) return s;
   }
   return null;

@@ -319,14 +319,12 @@ function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: 
 }
 
 function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: BudgetSheetInput): number {
-  const t = f.table;
-  b.text(top, 0, `Fte × normprijs — ${tableName(t)}`, 'subtitle');
+  b.text(top, 0, `Fte × normprijs — ${f.name}`, 'subtitle');
   const rateRow = top + 1;
   b.text(rateRow, 0, f.source === 'setting' ? 'Normprijs per fte (instelling budget.fteRate)' : `Normprijs per fte (${f.support} van ${f.lines.length} regels)`);
-  const fteCol = t.amountColumns[f.fteIndex].col;
-  const amountCol = t.amountColumns[f.amountIndex].col;
-  const rateFormula = f.source === 'detected' && f.witness ? `ROUND(${ref(t.sheet, f.witness.row, amountCol)}/${ref(t.sheet, f.witness.row, fteCol)},2)` : String(f.rate);
-  b.figure(rateRow, 1, rateFormula, f.rate, { key: keys.take('budget_fte_rate'), label: `Normprijs per fte (${tableName(t)})`, unit: 'eur' }, EUR);
+  const w = f.witness;
+  const rateFormula = f.source === 'detected' && w ? `ROUND(${ref(f.sheet, w.row.row, w.amountCol)}/${ref(f.sheet, w.row.row, w.fteCol)},2)` : String(f.rate);
+  b.figure(rateRow, 1, rateFormula, f.rate, { key: keys.take('budget_fte_rate'), label: `Normprijs per fte (${f.name})`, unit: 'eur' }, EUR);
   const rate = `$B$${rateRow + 1}`;
   b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag', 'Fte × normprijs', 'Verschil', 'Status', 'Bron'], 'header');
   let r = top + 3;
@@ -336,13 +334,13 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
     const diff = roundExcel(l.amountSheet - priced, 2);
     b.text(r, 0, l.row.section);
     b.text(r, 1, l.row.label);
-    b.formula(r, 2, num(t.sheet, l.row.row, fteCol), l.fteSheet, FTE);
-    b.formula(r, 3, num(t.sheet, l.row.row, amountCol), l.amountSheet, EUR);
+    b.formula(r, 2, num(f.sheet, l.row.row, l.fteCol), l.fteSheet, FTE);
+    b.formula(r, 3, num(f.sheet, l.row.row, l.amountCol), l.amountSheet, EUR);
     b.formula(r, 4, `ROUND(C${x}*${rate},2)`, priced, EUR);
     b.formula(r, 5, `ROUND(D${x}-E${x},2)`, diff, EUR);
     b.formula(r, 6, `IF(F${x}=0,"Klopt",IF(ABS(F${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, diff === 0 ? 'Klopt' : Math.abs(diff) <= input.cfg.toleranceEur + 0.000001 ? 'Afronding' : 'Afwijkend');
-    const cell = a1(l.row.row, amountCol);
-    b.link(r, 7, `${t.sheet}!${cell}`, { sheet: t.sheet, cell });
+    const cell = a1(l.row.row, l.amountCol);
+    b.link(r, 7, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
     r++;
   }
   b.conditional({ range: `G${top + 4}:G${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });

@@ -166,7 +166,8 @@ function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColu
     const next = raw[i + 1]?.kind ?? 'blank';
     if (prev === 'line' && next !== 'line') x.kind = 'subtotal';
   });
-  let section = '';
+  // A title in the label column's header ("Jeugd | Fte | Bedrag") names the section until a heading does.
+  let section = c.labelText;
   for (const x of raw) {
     if (x.kind === 'heading') section = x.label;
     x.section = section;
