@@ -8,7 +8,7 @@ import type { Recalculated } from '../support/pipeline';
 import { reportAndRecalculate } from '../support/pipeline';
 import { computedValue, readRecalculated } from '../support/recalcCheck';
 import { EXAMPLE, EXPECTED, loadXlsx, sheetFingerprint, tmpDir } from '../support/workbooks';
-import { badScores, englishFivePoint, grossNet, twoHalfYears, twoSideBySide, twoStacked } from '../unit/risk/registers';
+import { badScores, englishFivePoint, grossNet, junk, twoHalfYears, twoSideBySide, twoStacked } from '../unit/risk/registers';
 
 jest.setTimeout(300_000);
 
@@ -28,6 +28,8 @@ describe('risk heatmap recalculated in LibreOffice', () => {
       grossNet: grossNet(),
       bad: badScores(),
       trend: twoHalfYears(),
+      junk1: junk(1),
+      junk2: junk(2),
     };
     for (const [name, wb] of Object.entries(books)) before[name] = fingerprints(wb);
     runs = await reportAndRecalculate(books, { features: ['risk'] });

@@ -1,6 +1,7 @@
 // Hand-made risk registers shared by the unit and LibreOffice tests.
 
 import type ExcelJS from 'exceljs';
+import type { CellValue } from '../../../src/core/workbook/snapshot';
 import { workbookFrom } from '../../support/workbooks';
 
 /** A 1–5 register with English-ish headers and no stated scale. */
@@ -109,4 +110,34 @@ export function twoHalfYears(): ExcelJS.Workbook {
       ['R04', 'Jeugd', 'Nieuw risico', 2, 2, 4, 'x', 'y'], // new
     ],
   });
+}
+
+/** A small deterministic PRNG, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const JUNK: CellValue[] = [null, '', ' ', 'hoog', '2,5', '3', 7, 0, -1, 2.5, 1, 2, 3, 4, 5, true, false, { error: '#REF!' }, '=1+1', 'Jeugd*', '~?', "Risico's", 'Kans'];
+
+export const junkSheetName = (seed: number) => (seed % 2 ? "Risico's 1e halfjaar 2022" : 'Risico 2e halfjaar 2021');
+
+/** A register with gross and net columns full of every kind of bad value. */
+export function junkRows(seed: number): CellValue[][] {
+  const next = rng(seed);
+  const pick = () => JUNK[Math.floor(next() * JUNK.length)];
+  const rows: CellValue[][] = [
+    ['Register (schaal 1-3)'],
+    ['Nr', 'Werksoort', 'Risico', 'Kans', 'Schade', 'Effect', 'Randvoorwaarde', 'Verantwoordelijk', 'Kans netto', 'Schade netto'],
+  ];
+  for (let r = 0; r < 30; r++) rows.push([`R${Math.floor(next() * 20)}`, pick(), pick(), pick(), pick(), pick(), pick(), pick(), pick(), pick()]);
+  return rows;
+}
+
+/** Two junk registers, a half year apart: every section of the map, fed with bad values. */
+export function junk(seed: number): ExcelJS.Workbook {
+  return workbookFrom({ [junkSheetName(seed)]: junkRows(seed), [junkSheetName(seed + 1)]: junkRows(seed + 100) });
 }

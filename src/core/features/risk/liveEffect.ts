@@ -21,14 +21,18 @@ export function referenceFormula(reg: RiskRegister, r: RiskRow, f: RiskField): {
   return { f: cellRef(reg, r, f), v: v === null ? 0 : isCellError(v) ? null : v };
 }
 
-/** kans × schade when both cells hold numbers (ISNUMBER), else "". */
+/**
+ * kans × schade when both cells hold numbers, else "". LibreOffice counts
+ * TRUE/FALSE as numbers in ISNUMBER and Excel does not; the ISLOGICAL guard
+ * makes both leave them out, as the engine does.
+ */
 export function effectFormula(reg: RiskRegister, r: RiskRow, pair: ScorePair): { f: string; v: number | '' } {
   const k = cellRef(reg, r, pair.kans);
   const s = cellRef(reg, r, pair.schade);
   const kv = r.cells[pair.kans] ?? null;
   const sv = r.cells[pair.schade] ?? null;
   return {
-    f: `IF(AND(ISNUMBER(${k}),ISNUMBER(${s})),${k}*${s},"")`,
+    f: `IF(AND(ISNUMBER(${k}),ISNUMBER(${s}),NOT(ISLOGICAL(${k})),NOT(ISLOGICAL(${s}))),${k}*${s},"")`,
     v: typeof kv === 'number' && typeof sv === 'number' ? kv * sv : '',
   };
 }
@@ -38,4 +42,16 @@ export function bandLabelFormula(effectRef: string, effect: number | '', bands: 
   let f = `"${bands[0].label}"`;
   for (const b of bands.slice(1)) f = `IF(${effectRef}>=${b.min},"${b.label}",${f})`;
   return { f: `IF(${effectRef}="","",${f})`, v: effect === '' ? '' : bandOf(effect, bands).label };
+}
+
+/**
+ * "ja" when a cell is filled in, "nee" when it is empty or only spaces. TRIM
+ * rather than ISBLANK: an empty string is blank to LibreOffice but not to the
+ * snapshot; an error value counts as filled in.
+ */
+export function filledFormula(reg: RiskRegister, r: RiskRow, f: RiskField): { f: string; v: 'ja' | 'nee' } {
+  const ref = cellRef(reg, r, f);
+  const v: CellValue = r.cells[f] ?? null;
+  const filled = v !== null && (typeof v !== 'string' || v.replace(/ /g, '') !== '');
+  return { f: `IF(ISERROR(${ref}),"ja",IF(LEN(TRIM(${ref}))=0,"nee","ja"))`, v: filled ? 'ja' : 'nee' };
 }

@@ -3,13 +3,13 @@
 
 import type { CfRule } from '../../plan/plan';
 import type { SheetBuilder } from '../../plan/sheetBuilder';
-import { a1, rangeA1, sheetRef } from '../../workbook/address';
+import { a1, rangeA1 } from '../../workbook/address';
 import { cellText } from '../../workbook/snapshot';
 import type { Band } from './bands';
 import type { CheckedRisk } from './checks';
 import { GROSS, NET } from './grid';
 import { hasNetScores } from './netRisk';
-import { bandLabelFormula, effectFormula, referenceFormula } from './liveEffect';
+import { bandLabelFormula, effectFormula, filledFormula, referenceFormula } from './liveEffect';
 import type { RiskRegister } from './register';
 
 export const TOP_RISK_COUNT = 10;
@@ -59,8 +59,8 @@ export function writeTopRisks(b: SheetBuilder, top: number, ranked: RankedRisk[]
     (['randvoorwaarde', 'verantwoordelijk'] as const).forEach((f, j) => {
       if (reg.columns[f] === undefined) b.text(row, 7 + j, 'geen kolom', 'muted');
       else {
-        const ref = sheetRef(reg.sheet, a1(r.row, reg.columns[f]!));
-        b.formula(row, 7 + j, `IF(ISBLANK(${ref}),"nee","ja")`, r.cells[f] === null || r.cells[f] === undefined ? 'nee' : 'ja');
+        const filled = filledFormula(reg, r, f);
+        b.formula(row, 7 + j, filled.f, filled.v);
       }
     });
     if (net && hasNetScores(reg)) {
