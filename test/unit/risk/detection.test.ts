@@ -74,6 +74,24 @@ describe('risk register detection', () => {
     expect(r.figures.find((f) => f.key === 'risk_band_zeer_hoog_count')?.value).toBe(0);
   });
 
+  it('takes band thresholds from the settings, for the colours and the counts alike', () => {
+    const wb = workbookFrom({
+      R: [
+        ['Risico (schaal 1-3)'],
+        ['Nr', 'Risico', 'Kans', 'Schade'],
+        ['1', 'a', 2, 1],
+        ['2', 'b', 2, 2],
+        ['3', 'c', 3, 3],
+      ],
+    });
+    const settings = { ...emptySettings(), values: { 'risk.bands': '2;4;8' } };
+    const r = buildReport(readWorkbook(wb), { features: ['risk'], settings });
+    const band = (id: string) => r.figures.find((f) => f.key === `risk_band_${id}_count`)?.value;
+    expect([band('laag'), band('midden'), band('hoog'), band('zeer_hoog')]).toEqual([0, 1, 1, 1]);
+    const grid = r.plan.sheets.find((s) => s.name === 'TB Risicokaart')!.conditionalFormats.find((c) => c.rules[0].type === 'expression' && c.rules[0].formula.includes('*'))!;
+    expect(grid.rules.map((x) => (x.type === 'expression' ? x.formula.replace(/^.*>=/, '') : ''))).toEqual(['8', '4', '2', '1']);
+  });
+
   it('writes no risk map when there is no register', () => {
     const r = buildReport(readWorkbook(workbookFrom({ Data: [['Naam', 'Bedrag'], ['x', 1]] })), { features: ['risk'] });
     expect(r.plan.sheets.map((s) => s.name)).not.toContain('TB Risicokaart');
