@@ -6,7 +6,7 @@
 // risk_net_count_K<k>S<s>, risk_band_<band>_count, risk_band_lowered_count;
 // further registers the same keys with "risk_reg<n>_" instead of "risk_" (n from 2,
 // in workbook order). With several registers on one scale, "risk_all_count_K<k>S<s>"
-// counts them together.
+// counts them together. The full list, with net and trend keys, is in README.md.
 
 import { SheetBuilder } from '../../plan/sheetBuilder';
 import type { SheetSpec } from '../../plan/plan';

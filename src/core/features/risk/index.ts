@@ -115,9 +115,21 @@ export const riskFeature: Feature = {
     } else if (split.ambiguous) {
       out.findings.push(trendSkipped(split.current[0].register, split.ambiguous.latest, split.ambiguous.registers));
     }
-    const { sheet, figures } = buildHeatmapSheet(ctx.sheetName('risk'), input);
-    out.sheets.push(sheet);
-    out.figures.push(...figures);
+    try {
+      const { sheet, figures } = buildHeatmapSheet(ctx.sheetName('risk'), input);
+      out.sheets.push(sheet);
+      out.figures.push(...figures);
+    } catch (e) {
+      // A fault in drawing the map must not cost the controller the register's findings.
+      out.findings.push({
+        rule: 'risk.map-failed',
+        severity: 'error',
+        kind: 'risk',
+        sheet: input.registers[0].register.sheet,
+        cell: '',
+        message: `De risicokaart kon niet worden gemaakt (${e instanceof Error ? e.message : String(e)}); de bevindingen over het register staan er wel. Meld dit aan de beheerder van Toetsblad.`,
+      });
+    }
     return out;
   },
 };
