@@ -81,6 +81,27 @@ describe('no budget, odd budgets', () => {
     expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['budget.cell-error']);
   });
 
+  it('does not take a line of year-like amounts for a header, and reads text year headers', () => {
+    const wb = workbookFrom({
+      J: [
+        ['Onderdeel', 'Begroot', 'Realisatie'],
+        ['Huur', 2000, 2050],
+        ['Schoonmaak', 2016, 2017],
+        ['Subtotaal', 4016, 4067],
+        [],
+        ['Gemeente', 'Formatie', '2016', '2017'],
+        ['Jeugdhulp', 1, 100, 100],
+        ['Totaal', 1, 100, 101],
+      ],
+    });
+    const tables = detectBudgetTables(readWorkbook(wb), emptySettings());
+    expect(tables.map((t) => t.headerRow + 1)).toEqual([1, 6]);
+    expect(tables[0].rows.filter((r) => r.kind === 'line').map((r) => r.label)).toEqual(['Huur', 'Schoonmaak']);
+    expect(tables[1].amountColumns.map((c) => c.header)).toEqual(['Formatie', '2016', '2017']);
+    const result = buildReport(readWorkbook(wb), { features: ['budget'] });
+    expect(result.findings.filter((f) => f.rule.startsWith('budget.total') || f.rule.startsWith('budget.subtotal')).map((f) => `${f.rule}@${f.cell}`)).toEqual(['budget.total-rounding@D8']);
+  });
+
   it('puts the missing explanation at the realisation cell when there is no toelichting or prognose column', () => {
     const wb = workbookFrom({ R: [['Onderdeel', 'Begroot', 'Realisatie 1e halfjaar'], ['Huur', 100000, 80000], ['Subtotaal', 100000, 80000]] });
     const result = buildReport(readWorkbook(wb), { features: ['budget'] });

@@ -4,7 +4,7 @@
 
 import { columnsToLetters } from '../../detect/mapping';
 import type { Finding } from '../../findings/finding';
-import { a1 } from '../../workbook/address';
+import { a1, columnLetters } from '../../workbook/address';
 import { cellText } from '../../workbook/snapshot';
 import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
 import { emptyOutput } from '../feature';
@@ -48,7 +48,7 @@ function balanceDetection(b: BalanceBudget): Detection {
     range: `${a1(b.headerRow, b.baten.labelCol)}:${a1(last, b.lasten.amountColumns[0].col)}`,
     headerRow: b.headerRow + 1,
     confidence: 1,
-    columns: { baten: columnsToLetters({ c: b.baten.labelCol }).c, lasten: columnsToLetters({ c: b.lasten.labelCol }).c },
+    columns: { baten: columnLetters(b.baten.labelCol), lasten: columnLetters(b.lasten.labelCol) },
     fields: ['baten', 'lasten'],
   };
 }

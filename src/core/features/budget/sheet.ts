@@ -111,7 +111,7 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
     r = lr + 1;
   }
 
-  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, input);
+  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
   if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow);
   if (input.checks.length) r = writeChecks(b, keys, input, r) + 1;
@@ -141,7 +141,7 @@ function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
 const R = { section: 0, label: 1, begroot: 2, proRata: 3, real: 4, realDiff: 5, realPct: 6, prog: 7, progDiff: 8, progPct: 9, expl: 10, needed: 11, dir: 12, status: 13, source: 14 } as const;
 const col = (c: number) => a1(0, c).replace(/\d+$/, '');
 
-function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, input: BudgetSheetInput): void {
+function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number): void {
   b.text(top, 0, 'Samenvatting per werksoort', 'subtitle');
   b.row(top + 1, 0, ['Werksoort', 'Begroot', 'Pro rata begroot', 'Realisatie', 'Prognose', 'Verschil prognose − begroot', 'Verschil %', 'Open toelichtingen'], 'header');
   let r = top + 2;
@@ -182,7 +182,6 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
   summaryDiff(b, r, totals.prog, totals.begroot, 'total');
   b.figure(r, 7, span(7), totals.open, { key: keys.take('budget_toelichting_open'), label: 'Regels waarvan de verplichte toelichting ontbreekt', unit: 'count' }, '0', 'total');
   b.conditional({ range: `H${first + 1}:H${r + 1}`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
-  void input;
 }
 
 function summaryDiff(b: SheetBuilder, r: number, prog: number, begroot: number, style?: 'total'): void {

@@ -66,19 +66,36 @@ interface HeaderCandidate {
 
 const AMOUNT_FIELDS = ['fte', 'begroot', 'realisatie', 'prognose'] as const;
 
+/**
+ * Year columns of a header: 2016 | 2017 | 2018. A data row can hold numbers that
+ * look like years (€ 2.000, € 2.050), so years only count in a row without other
+ * numbers, and several years must run on one by one.
+ */
+function yearColumns(cells: CellValue[], taken: number[]): { col: number; header: string }[] {
+  const years: { col: number; header: string; year: number }[] = [];
+  for (let col = 0; col < cells.length; col++) {
+    if (taken.includes(col)) continue;
+    const v = cells[col];
+    const year = yearOf(v);
+    if (year !== null) years.push({ col, header: cellText(v), year });
+    else if (typeof v === 'number') return [];
+  }
+  for (let i = 1; i < years.length; i++) if (years[i].year !== years[i - 1].year + 1) return [];
+  return years.map(({ col, header }) => ({ col, header }));
+}
+
 function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings): HeaderCandidate | null {
   const cells = sheet.values[row];
   if (!cells) return null;
   const m = matchHeaderRow(sheet, row, BUDGET_SCHEMA);
-  const years: { col: number; header: string }[] = [];
-  cells.forEach((v, col) => {
-    if (yearOf(v) !== null && !Object.values(m?.columns ?? {}).includes(col)) years.push({ col, header: cellText(v) });
-  });
+  const years = yearColumns(cells, Object.values(m?.columns ?? {}) as number[]);
   const columns = applyColumnOverrides(m?.columns ?? {}, settings, sheet.name, row + 1, BUDGET_KIND, BUDGET_FIELDS);
   const named = (['fte', 'begroot', 'realisatie', 'prognose', 'toelichting'] as const).filter((f) => columns[f] !== undefined).length;
   const declared = overriddenKind(settings, sheet.name, row + 1) === BUDGET_KIND;
   const amountLike = columns.begroot !== undefined || columns.fte !== undefined || years.length > 0;
   if (!declared && !(amountLike && named + years.length >= 2)) return null;
+  // Years alone make a header only where a table can start: after a blank or a text-only row.
+  if (!declared && named === 0 && row > 0 && (sheet.values[row - 1] ?? []).some((v) => typeof v === 'number')) return null;
   // The first text cell left of the amounts is the label column; unless it is a known label
   // header ("Onderdeel"), its text is the table's title ("TOTAAL REGIO", "Jeugd").
   const firstAmount = Math.min(...[...AMOUNT_FIELDS.map((f) => columns[f] ?? Infinity), ...years.map((y) => y.col)]);
@@ -91,7 +108,7 @@ function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings):
         break;
       }
     }
-    if (columns.label === undefined) columns.label = Number.isFinite(firstAmount) && firstAmount > 0 ? 0 : 0;
+    columns.label ??= 0;
   }
   const fields = Object.keys(BUDGET_SCHEMA).length;
   return { row, columns, years, labelText, confidence: Math.min(1, (named + Math.min(years.length, 2) + (labelText ? 0 : 1)) / fields) };
