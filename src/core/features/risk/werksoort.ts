@@ -1,7 +1,7 @@
 // Breakdown per werksoort: how many of a register's risks sit in each band.
 
 import type { SheetBuilder } from '../../plan/sheetBuilder';
-import { a1, rangeA1 } from '../../workbook/address';
+import { a1, rangeA1, sheetRef } from '../../workbook/address';
 import type { Band } from './bands';
 import { bandIndex } from './bands';
 import { countifsTextKey, literalCriterion } from './criteria';
@@ -12,6 +12,8 @@ import type { RiskRegister } from './register';
 export interface WerksoortGroup {
   /** As first written in the register. */
   label: string;
+  /** 0-based register row where it is first written. */
+  firstRow: number;
   /** Count per band index. */
   perBand: number[];
 }
@@ -25,7 +27,7 @@ export function groupByWerksoort(reg: RiskRegister, scale: number, bands: Band[]
     if (key === null) continue;
     let g = groups.get(key);
     if (!g) {
-      g = { label: w as string, perBand: bands.map(() => 0) };
+      g = { label: w as string, firstRow: r.row, perBand: bands.map(() => 0) };
       groups.set(key, g);
     }
     const pos = gridPosition(r.cells[pair.kans] ?? null, r.cells[pair.schade] ?? null, scale);
@@ -42,9 +44,10 @@ export function writeWerksoortTable(b: SheetBuilder, top: number, reg: RiskRegis
   const cells = bands.map((_, i) => bandCells(scale, bands, i));
   groups.forEach((g, i) => {
     const row = top + 2 + i;
-    // The label is data: written as a literal and referenced, never pasted into a formula.
+    // The label is data: written as a literal, never pasted into a formula. The criterion
+    // references the register's own cell, so masking the label can never change a count.
     b.text(row, 0, g.label);
-    const crit = literalCriterion(a1(row, 0));
+    const crit = literalCriterion(sheetRef(reg.sheet, a1(g.firstRow, reg.columns.werksoort!)));
     const extra = `${registerColumn(reg, 'werksoort')},${crit},`;
     bands.forEach((_, j) => b.formula(row, 1 + j, bandCountFormula(reg, pair, cells[j], extra) ?? '0', g.perBand[j]));
     b.formula(row, 1 + bands.length, `SUM(${rangeA1({ top: row, left: 1, bottom: row, right: bands.length })})`, g.perBand.reduce((x, y) => x + y, 0), undefined, 'total');
