@@ -1,0 +1,89 @@
+// The pane's state and the runner every button goes through: one action at a
+// time, progress, cancel, and errors turned into a sentence the user can act on.
+
+import { useCallback, useRef, useState } from 'react';
+import type { Finding } from '../core/findings/finding';
+import type { Settings } from '../core/settings/settings';
+import { emptySettings } from '../core/settings/settings';
+import { classifyError } from '../hosts/office/errors';
+import type { GenerateTarget, ScanResult } from './actions';
+import { generate, removeAll, saveSettings, scan } from './actions';
+import type { WorkbookHost } from './host';
+import type { Strings } from './i18n/strings';
+
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string; progress?: { done: number; total: number }; cancellable: boolean }
+  | { kind: 'success'; text: string }
+  | { kind: 'error'; text: string; detail?: string };
+
+export interface PaneState {
+  status: Status;
+  scanned: ScanResult | null;
+  /** Findings of the last generate run (null: not generated in this session). */
+  findings: Finding[] | null;
+  settings: Settings;
+}
+
+export function usePane(host: WorkbookHost, t: Strings) {
+  const [state, setState] = useState<PaneState>({ status: { kind: 'idle' }, scanned: null, findings: null, settings: emptySettings() });
+  const abort = useRef<AbortController | null>(null);
+  const busy = state.status.kind === 'busy';
+
+  const runAction = useCallback(
+    async (text: string, cancellable: boolean, body: (signal: AbortSignal, progress: (d: number, n: number) => void) => Promise<Partial<PaneState> & { done?: string }>) => {
+      if (abort.current) return;
+      const controller = new AbortController();
+      abort.current = controller;
+      setState((s) => ({ ...s, status: { kind: 'busy', text, cancellable } }));
+      const progress = (done: number, total: number) =>
+        setState((s) => (s.status.kind === 'busy' ? { ...s, status: { ...s.status, progress: { done, total } } } : s));
+      try {
+        const { done, ...patch } = await body(controller.signal, progress);
+        setState((s) => ({ ...s, ...patch, status: done ? { kind: 'success', text: done } : { kind: 'idle' } }));
+      } catch (e) {
+        const err = classifyError(e);
+        setState((s) => ({ ...s, status: { kind: 'error', text: t.errors[err.code], detail: err.code === 'cancelled' ? undefined : err.message } }));
+      } finally {
+        abort.current = null;
+      }
+    },
+    [t],
+  );
+
+  const actions = {
+    scan: () =>
+      runAction(t.scan.scanning, false, async () => {
+        const scanned = await scan(host);
+        return { scanned, settings: scanned.settings, done: t.scan.found(scanned.detections.length) };
+      }),
+    generate: (target: GenerateTarget) =>
+      runAction(t.generate.running, true, async (signal, onProgress) => {
+        const r = await generate(host, target, state.scanned ? state.settings : undefined, { signal, onProgress });
+        return { findings: r.report.findings, settings: r.report.settings, done: t.generate.done(r.written) };
+      }),
+    save: (settings: Settings, done: string) =>
+      runAction(t.generate.running, true, async (signal, onProgress) => {
+        const r = await saveSettings(host, settings, { signal, onProgress });
+        const scanned = await scan(host);
+        return { settings: r.report.settings, findings: state.findings ? r.report.findings : null, scanned, done };
+      }),
+    remove: (keepSettings: boolean) =>
+      runAction(t.generate.running, false, async () => {
+        const removed = await removeAll(host, keepSettings);
+        return { findings: null, done: t.generate.removed(removed.length) };
+      }),
+    select: async (f: Finding) => {
+      if (!f.sheet) return;
+      try {
+        await host.select(f.sheet, f.cell);
+      } catch (e) {
+        const err = classifyError(e);
+        setState((s) => ({ ...s, status: { kind: 'error', text: t.errors[err.code], detail: err.message } }));
+      }
+    },
+    cancel: () => abort.current?.abort(),
+    dismiss: () => setState((s) => ({ ...s, status: { kind: 'idle' } })),
+  };
+  return { state, busy, actions };
+}

@@ -1,0 +1,232 @@
+// The built task pane in headless Chromium against a fake Excel host loaded
+// from the example workbook: Scan → Generate all → click a finding → accept
+// → remove, asserting after each action on what the pane and the workbook show.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { buildReport } from '../../src/core/report';
+import { SHEET } from '../../src/core/generatedSheets';
+import type { ReportResult } from '../../src/core/report';
+import type { WorkbookSnapshot } from '../../src/core/workbook/snapshot';
+import { snapshotFromXlsx } from '../support/fakeExcel/fromXlsx';
+import { EXAMPLE } from '../support/workbooks';
+import { bundleForBrowser } from './support/bundle';
+import { OFFICE_CDN, PANE_ORIGIN, servePane } from './support/paneServer';
+import type { Traffic } from './support/paneServer';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+const DOCS = path.join(ROOT, 'docs');
+const USER_SHEETS = ["Risico's", 'Financiering', 'Indicatoren', 'Trajecten'];
+
+let browser: Browser;
+let page: Page;
+let traffic: Traffic;
+let snapshot: WorkbookSnapshot;
+let expected: ReportResult;
+const pageErrors: string[] = [];
+
+/** The example with two planted risk errors, so there are findings to click whatever else the features report. */
+function plantErrors(snap: WorkbookSnapshot): WorkbookSnapshot {
+  const risks = snap.sheets.find((s) => s.name === "Risico's")!;
+  risks.values[8][3] = 4; // D9: kans 4 on a 1-3 scale
+  risks.values[11][5] = 5; // F12: effect 5 where kans × schade = 6
+  return snap;
+}
+
+async function workbook(): Promise<{ sheets: string[]; selection: { sheet: string; address: string } | null; syncs: number }> {
+  return page.evaluate(() => (window as unknown as { __tbWorkbook: () => never }).__tbWorkbook());
+}
+
+async function cells(sheet: string): Promise<Record<string, string | number | boolean> | null> {
+  return page.evaluate((s) => (window as unknown as { __tbCells: (s: string) => never }).__tbCells(s), sheet);
+}
+
+async function axeViolations(): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { html: string }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
+    // Fluent's focus manager (Tabster) adds 1px focus sentinels, aria-hidden on purpose so screen readers skip
+    // them while keyboard focus wraps correctly; axe cannot know that, so those sentinels alone are left out.
+    const r = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
+  });
+}
+
+async function expectAccessible(label: string): Promise<void> {
+  // Colour contrast is only meaningful once open/fade animations have finished.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  const violations = await axeViolations();
+  fs.writeFileSync(path.join(ARTIFACTS, `axe-${label}.json`), JSON.stringify(violations, null, 2));
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+}
+
+async function screenshot(name: string, toDocs: boolean): Promise<void> {
+  // The full pane goes to the artefacts; the README gets what a user sees in the pane's viewport.
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (toDocs) fs.copyFileSync(file, path.join(DOCS, `${name}.png`));
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.mkdirSync(DOCS, { recursive: true });
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'taskpane.html'))) throw new Error('Build the pane first: npm run build (npm run test:browser does).');
+  snapshot = plantErrors(await snapshotFromXlsx(EXAMPLE));
+  expected = buildReport(snapshot);
+  const fakeBundle = await bundleForBrowser(path.join(__dirname, 'support', 'fakeHostEntry.ts'));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  page = await browser.newPage({ viewport: { width: 420, height: 900 }, deviceScaleFactor: 1 });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => fs.appendFileSync(path.join(ARTIFACTS, 'console.log'), `${m.type()}: ${m.text()}\n`));
+  traffic = await servePane(page);
+  await page.addInitScript(`window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+  await page.goto(`${PANE_ORIGIN}/taskpane.html`);
+  try {
+    await page.getByRole('button', { name: 'Werkmap scannen' }).waitFor({ timeout: 20_000 });
+  } catch (e) {
+    fs.writeFileSync(path.join(ARTIFACTS, 'load-failure.html'), `${await page.content()}\n<!-- ${pageErrors.join('\n')} -->`);
+    throw e;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('task pane in a real browser', () => {
+  it('loads in Dutch with office.js served locally and no other network traffic', async () => {
+    expect(await page.getByRole('heading', { name: 'Toetsblad', level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('tab', { name: 'Scannen' }).getAttribute('aria-selected')).toBe('true');
+    expect(traffic.office).toContain('office.js');
+    expect(traffic.foreign).toEqual([]);
+    expect((await workbook()).sheets).toEqual(USER_SHEETS);
+    await expectAccessible('start');
+  });
+
+  it('scan shows the recognised tables with sheet, range and confidence, and changes nothing', async () => {
+    await page.getByRole('button', { name: 'Werkmap scannen' }).click();
+    await page.getByText(/tabel(len)? herkend/).waitFor();
+    const cards = page.getByTestId('detection');
+    const scan = expected.detections;
+    expect(await cards.count()).toBe(scan.length);
+    const risk = scan.find((d) => d.kind === 'risk-register')!;
+    const card = cards.filter({ hasText: 'Risicoregister' }).first();
+    await expect(card.textContent()).resolves.toContain(`Blad: ${risk.sheet} · Bereik: ${risk.range}`);
+    await expect(card.textContent()).resolves.toContain(`${Math.round(risk.confidence * 100)}%`);
+    const wb = await workbook();
+    expect(wb.sheets).toEqual(USER_SHEETS);
+    // Reading costs a fixed number of round trips: sheets, used ranges, one chunk for this small workbook.
+    expect(wb.syncs).toBe(3);
+    await screenshot('scan', true);
+    await expectAccessible('scan');
+  });
+
+  it('the mapping editor is reachable and labelled, and cancelling stores nothing', async () => {
+    await page.getByRole('button', { name: /^Toewijzing wijzigen: Risicoregister/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Soort tabel' }).inputValue()).toBe('risk-register');
+    expect(await dialog.getByRole('combobox', { name: 'Kolom voor kans', exact: true }).inputValue()).toBe('D');
+    await expectAccessible('mapping');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await workbook()).sheets).toEqual(USER_SHEETS);
+  });
+
+  it('"Alles vernieuwen" writes exactly the generated sheets and leaves the user sheets as they were', async () => {
+    await page.getByRole('tab', { name: 'Genereren' }).click();
+    await page.getByRole('button', { name: 'Alles vernieuwen' }).click();
+    await page.getByText(/^Klaar:|Er ging iets mis/).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const wb = await workbook();
+    expect(wb.sheets).toEqual([...USER_SHEETS, ...expected.generatedSheets]);
+    // The findings sheet lists the engine's findings; the planted ones are there with their cells.
+    const findings = (await cells(SHEET.findings))!;
+    const rows = Object.entries(findings).filter(([k]) => k.endsWith(',4')).map(([, v]) => v);
+    expect(rows).toEqual(expect.arrayContaining(['D9', 'F12']));
+    expect(findings['1,0']).toMatch(/^Gegenereerd door Toetsblad/);
+    expect(findings['4,1']).toBe(`=COUNTIF($A$11:$A$${10 + Math.max(1, expected.findings.length)},"Fout")`);
+    // User sheets: same cells as before.
+    for (const name of USER_SHEETS) {
+      const got = (await cells(name))!;
+      const sheet = snapshot.sheets.find((s) => s.name === name)!;
+      const want: Record<string, unknown> = {};
+      sheet.values.forEach((row, r) => row.forEach((v, c) => v !== null && (want[`${r},${c}`] = typeof v === 'object' ? v.error : v)));
+      expect(got).toEqual(want);
+    }
+  });
+
+  it('lists findings by severity and kind with counts; clicking one selects its cell', async () => {
+    await page.getByRole('tab', { name: 'Bevindingen' }).click();
+    const total = page.getByTestId('findings-total');
+    await total.waitFor();
+    expect(await total.textContent()).toBe(`${expected.findings.length} bevindingen, ${expected.findings.length} open`);
+    const errors = expected.findings.filter((f) => f.severity === 'error').length;
+    expect(await page.getByTestId('severity-error').getByRole('heading', { level: 3 }).textContent()).toBe(`${errors}Fout`);
+    expect(await page.getByTestId('finding').count()).toBe(expected.findings.length);
+    await page.getByRole('button', { name: /^Risico's!F12 / }).click();
+    await page.waitForFunction(() => (window as unknown as { __tbWorkbook: () => { selection: { address: string } | null } }).__tbWorkbook().selection?.address === 'F12');
+    expect((await workbook()).selection).toEqual({ sheet: "Risico's", address: 'F12' });
+    await screenshot('findings', true);
+    await expectAccessible('findings');
+  });
+
+  it('accepting a finding stores the reason in the workbook and shows it on the findings sheet', async () => {
+    await page.getByRole('button', { name: "Accepteren: Risico's!F12" }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Reden/ }).fill('Afgerond in de bron; bevestigd door aanbieder');
+    await dialog.getByRole('button', { name: 'Accepteren en opslaan' }).click();
+    await page.getByText('Opgeslagen in de werkmap.').waitFor();
+    const settings = Object.values((await cells(SHEET.settings))!);
+    expect(settings).toEqual(expect.arrayContaining(['risk.effect-mismatch', 'F12', 'Afgerond in de bron; bevestigd door aanbieder']));
+    const findings = (await cells(SHEET.findings))!;
+    const row = Object.entries(findings).find(([k, v]) => k.endsWith(',4') && v === 'F12')![0].split(',')[0];
+    expect(findings[`${row},8`]).toBe('Ja');
+    expect(findings[`${row},9`]).toBe('Afgerond in de bron; bevestigd door aanbieder');
+    expect(await page.getByTestId('findings-total').textContent()).toBe(`${expected.findings.length} bevindingen, ${expected.findings.length - 1} open`);
+  });
+
+  it('switches to English', async () => {
+    await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+    expect(await page.getByRole('tab', { name: 'Findings' }).isVisible()).toBe(true);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+  });
+
+  it('"Verwijder Toetsblad-bladen" asks first, says it cannot be undone, then removes only generated sheets', async () => {
+    await page.getByRole('tab', { name: 'Genereren' }).click();
+    await page.getByRole('button', { name: 'Verwijder Toetsblad-bladen' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('niet ongedaan maken');
+    await expectAccessible('remove-dialog');
+    await dialog.getByRole('checkbox', { name: /Instellingen en normdefinities bewaren/ }).uncheck();
+    await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByText(/blad\(en\) verwijderd/).waitFor();
+    expect((await workbook()).sheets).toEqual(USER_SHEETS);
+  });
+
+  it('made no network request except office.js (and its own helper files) from the local copy', async () => {
+    expect(traffic.foreign).toEqual([]);
+    expect(traffic.office.every((f) => fs.existsSync(path.join(ROOT, 'node_modules/@microsoft/office-js/dist', f)))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the task pane HTML', () => {
+  it('carries a Content-Security-Policy that allows scripts only from itself and Microsoft\'s office.js CDN', () => {
+    const html = fs.readFileSync(path.join(ROOT, 'dist', 'taskpane.html'), 'utf8');
+    const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(html).toMatch(new RegExp(`<script src="?${OFFICE_CDN.replace(/[.]/g, '\\.')}office\\.js"?>`));
+  });
+});
