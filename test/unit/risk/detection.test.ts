@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { periodOf } from '../../../src/core/features/risk/trend';
 import { buildReport } from '../../../src/core/report';
 import { emptySettings } from '../../../src/core/settings/settings';
+import { applyPlan } from '../../../src/hosts/exceljs/applyPlan';
 import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
 import { workbookFrom } from '../../support/workbooks';
 
@@ -96,6 +97,22 @@ describe('risk register detection', () => {
     const r = buildReport(readWorkbook(workbookFrom({ Data: [['Naam', 'Bedrag'], ['x', 1]] })), { features: ['risk'] });
     expect(r.plan.sheets.map((s) => s.name)).not.toContain('TB Risicokaart');
     expect(r.findings.filter((f) => f.kind === 'risk')).toEqual([]);
+  });
+
+  it('replaces an earlier map when the register is gone', () => {
+    const wb = workbookFrom({
+      R: [
+        ['Nr', 'Risico', 'Kans', 'Schade'],
+        ['1', 'a', 3, 3],
+      ],
+    });
+    const first = buildReport(readWorkbook(wb), { features: ['risk'] });
+    applyPlan(wb, first.plan);
+    wb.removeWorksheet(wb.getWorksheet('R')!.id);
+    const again = buildReport(readWorkbook(wb), { features: ['risk'] });
+    const map = again.plan.sheets.find((s) => s.name === 'TB Risicokaart')!;
+    expect(map.cells.some((c) => typeof c.v === 'string' && c.v.startsWith('Geen risicoregister gevonden'))).toBe(true);
+    expect(map.cells.some((c) => c.f !== undefined)).toBe(false);
   });
 });
 

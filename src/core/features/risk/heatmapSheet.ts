@@ -115,6 +115,14 @@ function writeRegisterBlock(b: SheetBuilder, top: number, a: AnalysedRegister, i
   return next + 1;
 }
 
+/** Shown when a refresh finds no register any more. */
+export function emptyHeatmapSheet(name: string): SheetSpec {
+  const b = new SheetBuilder(name, { tabColor: 'C00000' });
+  b.header('Risicokaart: kans × schade');
+  b.text(3, 0, 'Geen risicoregister gevonden: geen tabel met kolommen voor kans en schade. Wijs het register zo nodig aan in de instellingen (kolomtoewijzing).');
+  return b.build();
+}
+
 export function buildHeatmapSheet(name: string, input: HeatmapInput): { sheet: SheetSpec; figures: Figure[] } {
   const b = new SheetBuilder(name, { tabColor: 'C00000' });
   b.header('Risicokaart: kans × schade', 'De aantallen per cel zijn formules op het register en rekenen mee als u een score aanpast.');

@@ -16,7 +16,9 @@ import type { RiskRegister } from './register';
 import { detectRiskRegisters, registerRange, RISK_KIND } from './register';
 import { RISK_FIELDS } from './schema';
 import type { HeatmapInput } from './heatmapSheet';
-import { buildHeatmapSheet } from './heatmapSheet';
+import { buildHeatmapSheet, emptyHeatmapSheet } from './heatmapSheet';
+import { isGeneratedSheet } from '../../generatedSheets';
+import { findSheet } from '../../workbook/snapshot';
 import { hasNetScores, netAboveGrossFindings, netIncompleteFinding } from './netRisk';
 import { compareRegisters, splitByPeriod, trendAssumption, trendSkipped } from './trend';
 
@@ -105,7 +107,13 @@ export const riskFeature: Feature = {
       if (incomplete) out.findings.push(incomplete);
     }
     out.detections.push(...registers.map((r) => riskDetection(r.register)));
-    if (registers.length === 0) return out;
+    if (registers.length === 0) {
+      // A map from an earlier refresh must not stay behind looking current.
+      const name = ctx.sheetName('risk');
+      const old = findSheet(ctx.fullWb, name);
+      if (old && isGeneratedSheet(old)) out.sheets.push(emptyHeatmapSheet(name));
+      return out;
+    }
     const split = splitByPeriod(registers, (a) => a.register);
     const input: HeatmapInput = { registers: split.current };
     if (split.trend) {
