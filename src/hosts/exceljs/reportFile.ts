@@ -3,11 +3,12 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ReportOptions, ReportResult } from '../../core/report';
 import { buildReport } from '../../core/report';
 import { applyPlan } from './applyPlan';
 import { readWorkbook } from './readWorkbook';
+import { openXlsx, writeXlsxReport } from '../xlsx';
 
 /** A failure the user can act on, with a one-line Dutch message. */
 export class ReportError extends Error {
@@ -51,7 +52,9 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!stat.isFile()) throw new ReportError(`Invoer is geen bestand: ${file}`, 1);
   const name = path.basename(file);
   refuseNonXlsx(file, name, stat.size);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on demand: requiring ExcelJS costs half a second the fast path does not need.
+  const { Workbook } = await import('exceljs');
+  const wb = new Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
@@ -118,13 +121,38 @@ export interface FileReport {
   summary: Summary;
 }
 
+/**
+ * The fast path (src/hosts/xlsx): read the package directly and splice the
+ * generated sheets into it, copying the user's parts byte for byte. Null when
+ * the file is anything it does not handle; the ExcelJS path then does the job
+ * and gives the Dutch error for unreadable files. TOETSBLAD_WRITER=exceljs forces that path.
+ */
+function fastReport(input: string, opts: ReportOptions): { result: ReportResult; bytes: Buffer } | null {
+  if (process.env.TOETSBLAD_WRITER === 'exceljs') return null;
+  try {
+    const opened = openXlsx(fs.readFileSync(input));
+    if (opened.snapshot.sheets.length === 0) return null;
+    const result = buildReport(opened.snapshot, opts);
+    return { result, bytes: writeXlsxReport(opened, result.plan) };
+  } catch {
+    return null;
+  }
+}
+
 export async function reportFile(input: string, output: string, jsonOut?: string, opts: ReportOptions = {}): Promise<FileReport> {
   if (samePath(input, output)) throw new ReportError('--out mag niet hetzelfde bestand zijn als de invoer: Toetsblad wijzigt de invoer nooit.', 2);
   if (jsonOut && (samePath(jsonOut, input) || samePath(jsonOut, output))) throw new ReportError('--json moet een ander bestand zijn dan de invoer en --out.', 2);
-  const wb = await loadWorkbook(input);
-  const result = buildReport(readWorkbook(wb), opts);
-  applyPlan(wb, result.plan);
-  await writeAtomically(output, (tmp) => wb.xlsx.writeFile(tmp));
+  const fast = fastReport(input, opts);
+  let result: ReportResult;
+  if (fast) {
+    result = fast.result;
+    await writeAtomically(output, async (tmp) => fs.writeFileSync(tmp, fast.bytes));
+  } else {
+    const wb = await loadWorkbook(input);
+    result = buildReport(readWorkbook(wb), opts);
+    applyPlan(wb, result.plan);
+    await writeAtomically(output, (tmp) => wb.xlsx.writeFile(tmp));
+  }
   const summary = summarise(result);
   if (jsonOut) await writeAtomically(jsonOut, async (tmp) => fs.writeFileSync(tmp, `${JSON.stringify(summary, null, 2)}\n`));
   return { result, summary };
