@@ -42,7 +42,9 @@ describe('budget sheet recalculated by LibreOffice', () => {
     fin.getCell('C16').value = 2520000; // ISW subtotal really off
     fin.getCell('E7').value = '-';
     fin.getCell('D6').value = null;
-    runs = await reportAndRecalculate({ example: await loadXlsx(EXAMPLE), seed, seedText, broken, messy: messyBudgetWorkbook(), memo: seed000Workbook().workbook }, { features: ['budget'] });
+    const nosub = await loadXlsx(EXAMPLE);
+    for (const c of ['A', 'B', 'C']) nosub.getWorksheet('Financiering')!.getCell(`${c}46`).value = null; // Jongerenwerk without Subtotaal
+    runs = await reportAndRecalculate({ example: await loadXlsx(EXAMPLE), seed, seedText, broken, messy: messyBudgetWorkbook(), memo: seed000Workbook().workbook, nosub }, { features: ['budget'] });
   });
 
   it('agrees with the engine on every formula', () => {
@@ -108,6 +110,12 @@ describe('budget sheet recalculated by LibreOffice', () => {
     // Text numbers count as 0 in formulas: the same check reads 0 against 0 in the text copy.
     const text = rowWith(runs.seedText.workbook.getWorksheet(SHEET.budget)!, { 1: 'Regio = som gemeenten', 4: '2016', 3: `Jeugdhulp in TOTAAL REGIO tegenover BERNHEZE, BOEKEL, LANDERD, OSS, UDEN, VEGHEL` });
     expect(computedValue(text.getCell(5))).toBe(0);
+  });
+
+  it('still sums a section that has no Subtotaal row', () => {
+    const f = figure(runs.nosub, 'budget_jongerenwerk_begroot_som');
+    const s = (EXPECTED.financiering_subtotalen as { werksoort: string; subtotaal_bedrag_som: number }[]).find((x) => x.werksoort === 'Jongerenwerk')!;
+    expect(f.spreadsheet as number).toBeCloseTo(s.subtotaal_bedrag_som, 6);
   });
 
   it('follows edits in the broken copy: text number, new explanation, wrong subtotal', () => {

@@ -14,7 +14,7 @@ import { emptySettings } from '../../../src/core/settings/settings';
 import type { Settings } from '../../../src/core/settings/settings';
 import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
 import { cellText, findSheet } from '../../../src/core/workbook/snapshot';
-import { EXAMPLE, EXPECTED, loadXlsx, sheetFingerprint } from '../../support/workbooks';
+import { EXAMPLE, EXPECTED, loadXlsx, sheetFingerprint, workbookFrom } from '../../support/workbooks';
 
 interface Regel {
   werksoort: string;
@@ -152,5 +152,57 @@ describe('budget on the example workbook', () => {
     const sheet = output.sheets[0];
     for (const c of sheet.cells) if (c.f) expect(c.f).not.toMatch(/Sociaal|Jeugd|Blink|wachtlijst/i);
     expect(sheet.cells.some((c) => typeof c.v === 'string' && /T-\d{5}/.test(c.v))).toBe(false);
+  });
+});
+
+describe('sections without a Subtotaal row', () => {
+  it('checks the other subtotals against their own section and still reports the section sums', async () => {
+    const wb = await loadXlsx(EXAMPLE);
+    const fin = wb.getWorksheet('Financiering')!;
+    for (const c of ['A', 'B', 'C']) {
+      fin.getCell(`${c}40`).value = null; // Jeugd loses its Subtotaal
+      fin.getCell(`${c}46`).value = null; // and so does Jongerenwerk, the last section
+    }
+    const result = buildReport(readWorkbook(wb), { features: ['budget'] });
+    expect(result.findings.filter((f) => f.rule.startsWith('budget.subtotal') || f.rule.startsWith('budget.total'))).toEqual([]);
+    const subtotals = EXPECTED.financiering_subtotalen as { werksoort: string; subtotaal_bedrag_som: number; subtotaal_fte_som: number }[];
+    for (const [werksoort, slug] of [
+      ['Jeugd', 'jeugd'],
+      ['Jongerenwerk', 'jongerenwerk'],
+      ['Collectief Sociaal Werk', 'collectief_sociaal_werk'],
+    ]) {
+      const s = subtotals.find((x) => x.werksoort === werksoort)!;
+      expect(result.figures.find((f) => f.key === `budget_${slug}_begroot_som`)?.value).toBeCloseTo(s.subtotaal_bedrag_som, 6);
+      expect(result.figures.find((f) => f.key === `budget_${slug}_fte_som`)?.value).toBeCloseTo(s.subtotaal_fte_som, 9);
+    }
+  });
+
+  it('lets one Subtotaal cover several headed sections when only that adds up', () => {
+    const wb = workbookFrom({
+      B: [
+        ['Onderdeel', 'Begroot'],
+        ['Personeel'],
+        ['Salarissen', 1000],
+        ['Sociale lasten', 250],
+        [],
+        ['Materieel'],
+        ['Huur', 500],
+        ['Subtotaal', 1750],
+        [],
+        ['Projecten'],
+        ['Project A', 300],
+        ['Project B', 200],
+        ['Subtotaal projecten', 500],
+        ['Totaal', 2250],
+      ],
+    });
+    const result = buildReport(readWorkbook(wb), { features: ['budget'] });
+    expect(result.findings.filter((f) => f.kind === 'budget')).toEqual([]);
+    expect(result.figures.find((f) => f.key === 'budget_personeel_begroot_som')?.value).toBe(1750);
+    expect(result.figures.find((f) => f.key === 'budget_projecten_begroot_som')?.value).toBe(500);
+    const broken = workbookFrom({ B: [['Onderdeel', 'Begroot'], ['Personeel'], ['Salarissen', 1000], [], ['Materieel'], ['Huur', 500], ['Subtotaal', 1600]] });
+    const f = buildReport(readWorkbook(broken), { features: ['budget'] }).findings.filter((x) => x.kind === 'budget');
+    // Neither scope adds up: the subtotal is checked against its own section.
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.actual])).toEqual([['budget.subtotal-mismatch', 'B7', 500, 1600]]);
   });
 });

@@ -17,7 +17,7 @@ import { BUDGET_SETTINGS, budgetConfig } from './settings';
 import type { IndividualShare } from './share';
 import { findShare } from './share';
 import { buildBudgetSheet } from './sheet';
-import type { SumCheck } from './sums';
+import type { SumCheck, UnstatedSection } from './sums';
 import { sumFinding, tableSumChecks } from './sums';
 import { regionalChecks, regionalGroups } from './regional';
 import type { BudgetTable } from './table';
@@ -102,9 +102,10 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   const balances = detectBalanceBudgets(ctx.wb);
   const findings: Finding[] = [];
   const checks: SumCheck[] = [];
+  const unstated: UnstatedSection[] = [];
   for (const t of tables) {
     findings.push(...cellFindings(t));
-    checks.push(...tableSumChecks(t, cfg));
+    checks.push(...tableSumChecks(t, cfg, unstated));
   }
   for (const g of regionalGroups(tables)) checks.push(...regionalChecks(g, cfg));
   for (const b of balances) checks.push(...balanceChecks(b, cfg));
@@ -146,6 +147,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
       monthsSource: period.source,
       lines,
       checks,
+      unstated,
       rates,
       shares,
       multiTable: tables.length > 1,

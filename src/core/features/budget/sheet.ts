@@ -16,7 +16,7 @@ import { STATUS } from './reconciliation';
 import { slug } from './schema';
 import type { BudgetConfig } from './settings';
 import type { IndividualShare } from './share';
-import type { SumCheck } from './sums';
+import type { SumCheck, UnstatedSection } from './sums';
 import { tableName } from './table';
 
 const EUR = '#,##0.00';
@@ -30,6 +30,8 @@ export interface BudgetSheetInput {
   monthsSource: 'setting' | 'header' | 'default';
   lines: ReconLine[];
   checks: SumCheck[];
+  /** Sections without a stated subtotal: their sums are still shown (and reported). */
+  unstated: UnstatedSection[];
   rates: FteRate[];
   shares: IndividualShare[];
   /** More than one budget table: prefix section names and figure keys with the table. */
@@ -114,9 +116,9 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   if (input.lines.length) writeSummary(b, keys, blocks, summaryTop);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
   if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow);
-  if (input.checks.length) r = writeChecks(b, keys, input, r) + 1;
+  if (input.checks.length || input.unstated.length) r = writeChecks(b, keys, input, r) + 1;
   for (const rate of input.rates) r = writeFte(b, keys, rate, r, input) + 1;
-  if (!input.lines.length && !input.checks.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
+  if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
   b.freeze(3, 0);
   return { sheet: b.build(), figures: b.figures };
 }
@@ -313,7 +315,40 @@ function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: 
     b.link(r, 9, `${c.sheet}!${cell}`, { sheet: c.sheet, cell });
     r++;
   }
-  b.conditional({ range: `I${top + 3}:I${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Fout', 'bad')] });
+  for (const u of input.unstated) r = writeUnstated(b, keys, u, r, input);
+  b.conditional({ range: `I${top + 3}:I${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Fout', 'bad'), colour(UNSTATED, 'none')] });
+  return r;
+}
+
+const UNSTATED = 'Niet vermeld';
+
+/** The sum of a section that has no subtotal row: for fte and the money column. */
+function writeUnstated(b: SheetBuilder, keys: Keys, u: UnstatedSection, top: number, input: BudgetSheetInput): number {
+  const t = u.table;
+  const money = t.amountColumns.find((c) => c.field === 'begroot') ?? t.amountColumns.find((c) => c.field === 'year');
+  const cols = [t.amountColumns.find((c) => c.field === 'fte'), money].filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const name = u.section || tableName(t);
+  let r = top;
+  for (const c of cols) {
+    const i = t.amountColumns.indexOf(c);
+    if (!u.lines.some((l) => l.amounts[i].value !== null) || u.lines.some((l) => l.amounts[i].source === 'error')) continue;
+    const parts = u.lines.map((l) => ({ sheet: t.sheet, row: l.row, col: c.col }));
+    const sum = sumOf(parts);
+    const value = u.lines.reduce((a, l) => a + l.amounts[i].sheetValue, 0);
+    const fmt = c.unit === 'fte' ? FTE : EUR;
+    const colKey = c.field === 'year' ? slug(c.header) : c.field;
+    b.text(r, 0, 'Subtotaal (niet vermeld)');
+    b.text(r, 1, input.multiTable ? `${tableName(t)} — ${name}` : name);
+    b.text(r, 2, 'geen subtotaalregel');
+    b.text(r, 3, c.header);
+    const meta = { key: keys.take(`budget_${input.multiTable ? `${slug(tableName(t))}_` : ''}${slug(name) || 'tabel'}_${colKey}_som`), label: `Som van de regels: ${name} (${c.header})`, unit: c.unit === 'fte' ? ('fte' as const) : ('eur' as const) };
+    if (sum) b.figure(r, 5, sum, value, meta, fmt);
+    else b.value(r, 5, value, fmt);
+    b.text(r, 8, UNSTATED);
+    const cell = a1(u.lines[0].row, t.labelCol);
+    b.link(r, 9, `${t.sheet}!${cell}`, { sheet: t.sheet, cell });
+    r++;
+  }
   return r;
 }
 

@@ -82,56 +82,93 @@ interface Group {
   lines: BudgetRow[];
 }
 
+/** A section whose lines no stated subtotal covers (e.g. the last werksoort without a "Subtotaal" row). */
+export interface UnstatedSection {
+  table: BudgetTable;
+  section: string;
+  lines: BudgetRow[];
+}
+
 /**
- * Subtotals sum the lines since the previous (sub)total. Totals sum the stated subtotals
- * since the previous total, and the lines of any group whose subtotal is not stated in
- * that column (or that has no subtotal at all).
+ * Subtotals sum the lines of their own section (since the last heading). When a
+ * subtotal only adds up over several sections since the previous subtotal
+ * ("Personeel", "Materieel", then one "Subtotaal"), that wider scope is used.
+ * Totals sum the stated subtotals since the previous total, and the lines of any
+ * group whose subtotal is not stated in that column (or that has none).
  */
-export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig): SumCheck[] {
+export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: UnstatedSection[] = []): SumCheck[] {
   const out: SumCheck[] = [];
   let groups: Group[] = [];
-  let open: BudgetRow[] = [];
-  const emit = (r: BudgetRow, i: number, covered: BudgetRow[], section: string) => {
+  let pending: Group[] = [];
+  let current: BudgetRow[] = [];
+  const check = (r: BudgetRow, i: number, covered: BudgetRow[], section: string): SumCheck | null => {
     const stated = r.amounts[i];
-    if (stated.value === null || covered.length === 0) return; // not stated or nothing to add up
+    if (stated.value === null || covered.length === 0) return null; // not stated or nothing to add up
     const parts = covered.map((x) => part(t, x, i));
-    if (parts.some((p) => p === null)) return; // an error value in the sum; reported elsewhere
+    if (parts.some((p) => p === null)) return null; // an error value in the sum; reported elsewhere
     const kind = r.kind as 'subtotal' | 'total';
-    out.push(
-      makeCheck(
-        {
-          check: kind,
-          sheet: t.sheet,
-          row: r.row,
-          col: t.amountColumns[i].col,
-          what: r.label || (kind === 'subtotal' ? 'Subtotaal' : 'Totaal'),
-          section: section || r.label,
-          table: tableName(t),
-          column: t.amountColumns[i],
-          stated: stated.value,
-          statedSheet: stated.nValue,
-          parts: parts as SumPart[],
-        },
-        cfg,
-      ),
+    return makeCheck(
+      {
+        check: kind,
+        sheet: t.sheet,
+        row: r.row,
+        col: t.amountColumns[i].col,
+        what: r.label || (kind === 'subtotal' ? 'Subtotaal' : 'Totaal'),
+        section: section || r.label,
+        table: tableName(t),
+        column: t.amountColumns[i],
+        stated: stated.value,
+        statedSheet: stated.nValue,
+        parts: parts as SumPart[],
+      },
+      cfg,
     );
   };
+  const checksOver = (r: BudgetRow, covered: BudgetRow[], section: string) =>
+    t.amountColumns.map((_, i) => check(r, i, covered, section)).filter((c): c is SumCheck => c !== null);
+  const closeSection = () => {
+    if (current.length) pending.push({ subtotal: null, lines: current });
+    current = [];
+  };
   for (const r of t.rows) {
-    if (r.kind === 'line') open.push(r);
+    if (r.kind === 'line') current.push(r);
+    else if (r.kind === 'heading') closeSection();
     else if (r.kind === 'subtotal') {
-      t.amountColumns.forEach((_, i) => emit(r, i, open, open[0]?.section ?? r.section));
-      groups.push({ subtotal: r, lines: open });
-      open = [];
+      const own = current.length ? current : (pending.pop()?.lines ?? []);
+      const wide = [...pending.flatMap((g) => g.lines), ...own];
+      let chosen = checksOver(r, own, own[0]?.section ?? r.section);
+      let covered = own;
+      if (wide.length > own.length) {
+        const alt = checksOver(r, wide, wide[0]?.section ?? r.section);
+        const fits = (cs: SumCheck[]) => cs.filter((c) => c.verdict !== 'error').length;
+        if (fits(alt) > fits(chosen)) {
+          chosen = alt;
+          covered = wide;
+        }
+      }
+      out.push(...chosen);
+      if (covered === own) {
+        for (const g of pending) unstated.push({ table: t, section: g.lines[0].section, lines: g.lines });
+        groups.push(...pending);
+      }
+      groups.push({ subtotal: r, lines: covered });
+      pending = [];
+      current = [];
     } else if (r.kind === 'total') {
-      const all = [...groups, { subtotal: null, lines: open }];
+      closeSection();
+      const all = [...groups, ...pending];
       t.amountColumns.forEach((_, i) => {
         const covered = all.flatMap((g) => (g.subtotal && g.subtotal.amounts[i].value !== null ? [g.subtotal] : g.lines));
-        emit(r, i, covered, '');
+        const c = check(r, i, covered, '');
+        if (c) out.push(c);
       });
+      for (const g of pending) unstated.push({ table: t, section: g.lines[0].section, lines: g.lines });
       groups = [];
-      open = [];
+      pending = [];
     }
   }
+  closeSection();
+  for (const g of pending) unstated.push({ table: t, section: g.lines[0].section, lines: g.lines });
   return out;
 }
 

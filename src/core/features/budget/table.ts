@@ -93,7 +93,8 @@ function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings):
   const named = (['fte', 'begroot', 'realisatie', 'prognose', 'toelichting'] as const).filter((f) => columns[f] !== undefined).length;
   const declared = overriddenKind(settings, sheet.name, row + 1) === BUDGET_KIND;
   const amountLike = columns.begroot !== undefined || columns.fte !== undefined || years.length > 0;
-  if (!declared && !(amountLike && named + years.length >= 2)) return null;
+  const labelled = m?.columns.label !== undefined ? 1 : 0;
+  if (!declared && !(amountLike && named + years.length + labelled >= 2)) return null;
   // Years alone make a header only where a table can start: after a blank or a text-only row.
   if (!declared && named === 0 && row > 0 && (sheet.values[row - 1] ?? []).some((v) => typeof v === 'number')) return null;
   // The first text cell left of the amounts is the label column; unless it is a known label
