@@ -77,8 +77,18 @@ export function fteRate(tables: BudgetTable[], cfg: BudgetConfig): FteRate | nul
   let rate = cfg.fteRate;
   let support = rate === null ? 0 : supports(rate);
   if (rate === null) {
-    // Candidates: each line's own amount / fte; the one that prices most lines to the cent wins.
-    const qs = [...new Set(raw.map((x) => roundExcel(x.amount.value! / x.fte.value!, 2)))].slice(0, 200);
+    // Candidates: the lines' own amount / fte, most frequent first (small fte spreads the
+    // ratio a few cents around the rate, so the rate itself is among the frequent ones);
+    // the candidate that prices most lines to the cent wins.
+    const freq = new Map<number, number>();
+    for (const x of raw) {
+      const q = roundExcel(x.amount.value! / x.fte.value!, 2);
+      freq.set(q, (freq.get(q) ?? 0) + 1);
+    }
+    const qs = [...freq.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 12)
+      .map(([q]) => q);
     for (const q of qs) {
       const s = supports(q);
       if (s > support) {
