@@ -49,10 +49,24 @@ export function ymdToSerial(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - DAY0_UTC) / MS_PER_DAY);
 }
 
-/** Calendar date of a serial (its whole-day part). */
+/** Serial of 1970-01-01, to convert to days since the Unix epoch. */
+const UNIX_DAY0 = 25_569;
+
+/**
+ * Calendar date of a serial (its whole-day part). Pure integer arithmetic
+ * (Hinnant's civil_from_days) rather than a Date per call: norm evaluation
+ * calls this twice per row.
+ */
 export function serialToYmd(serial: number): Ymd {
-  const dt = new Date(DAY0_UTC + Math.floor(serial) * MS_PER_DAY);
-  return { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate() };
+  const z = Math.floor(serial) - UNIX_DAY0 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** "2021-07": the month key used for monthly breakdowns. */
