@@ -1,7 +1,79 @@
-// Office.js round trips per task-pane action (placeholder until the fake host exists).
+// Office.js round trips per task-pane action, against the fake Excel host
+// (test/support/fakeExcel), which counts every context.sync and measures each
+// request and response. The workbook is the benchmark workbook itself.
 
+import * as fs from 'fs';
+import type { WorkbookSnapshot } from '../src/core/workbook/snapshot';
+import { FULL_SUPPORT, planReadChunks } from '../src/hosts/office';
+import { openXlsx } from '../src/hosts/xlsx';
+import { generate, removeAll, saveSettings, scan } from '../src/taskpane/actions';
+import { excelHost } from '../src/taskpane/host';
+import { FakeExcel } from '../test/support/fakeExcel';
 import type { Figure } from './report';
 
-export async function measureOfficeRoundTrips(_input: string, rows: number): Promise<Figure[]> {
-  return [{ id: `office.${rows}.syncs`, label: `Office.js syncs per actie, ${rows} rijen`, value: null, unit: 'syncs', note: 'niet gemeten' }];
+const MB = 1024 * 1024;
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+export interface ActionCost {
+  /** Syncs minus the read chunks, which are the only part allowed to grow with the data. */
+  fixedSyncs: number;
+  syncs: number;
+  maxRequestMb: number;
+  maxResponseMb: number;
+  seconds: number;
+}
+
+export async function actionCosts(snapshot: WorkbookSnapshot): Promise<{ chunks: number; actions: Record<string, ActionCost> }> {
+  const chunks = planReadChunks(snapshot.sheets.map((s) => ({ rows: s.rowCount, cols: s.colCount }))).length;
+  const fake = FakeExcel.fromSnapshot(snapshot);
+  const host = excelHost((batch) => fake.run(batch), FULL_SUPPORT);
+  const actions: Record<string, ActionCost> = {};
+  const step = async (name: string, reads: number, fn: () => Promise<unknown>) => {
+    fake.resetCounts();
+    const t0 = process.hrtime.bigint();
+    await fn();
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    actions[name] = {
+      fixedSyncs: fake.syncCount - reads * chunks,
+      syncs: fake.syncCount,
+      maxRequestMb: fake.maxRequestChars / MB,
+      maxResponseMb: fake.maxResponseChars / MB,
+      seconds,
+    };
+  };
+  let scanned: Awaited<ReturnType<typeof scan>> | undefined;
+  await step('scan', 1, async () => (scanned = await scan(host)));
+  await step('genereer alles', 1, () => generate(host, 'all', undefined));
+  await step('vernieuw alles', 1, () => generate(host, 'all', undefined));
+  await step('bevindingenblad', 1, () => generate(host, 'findings', undefined));
+  await step('instellingen opslaan', 1, () => saveSettings(host, scanned!.settings));
+  await step('naar cel', 0, () => host.select("Risico's", 'D9'));
+  await step('verwijder bladen', 1, () => removeAll(host, false));
+  return { chunks, actions };
+}
+
+export async function measureOfficeRoundTrips(input: string, rows: number): Promise<{ figures: Figure[]; fixed: Record<string, number> }> {
+  const { snapshot } = openXlsx(fs.readFileSync(input));
+  const { chunks, actions } = await actionCosts(snapshot);
+  const figures: Figure[] = [{ id: `office.${rows}.readChunks`, label: `Office.js leesblokken, ${rows} rijen`, value: chunks, unit: 'blokken' }];
+  let maxRequest = 0;
+  let maxResponse = 0;
+  const fixed: Record<string, number> = {};
+  for (const [name, cost] of Object.entries(actions)) {
+    fixed[name] = cost.fixedSyncs;
+    maxRequest = Math.max(maxRequest, cost.maxRequestMb);
+    maxResponse = Math.max(maxResponse, cost.maxResponseMb);
+    figures.push({
+      id: `office.${rows}.syncs.${name.replace(/\s+/g, '-')}`,
+      label: `Office.js syncs '${name}', ${rows} rijen`,
+      value: cost.syncs,
+      unit: 'syncs',
+      note: `${cost.fixedSyncs} vast + ${cost.syncs - cost.fixedSyncs} leesblokken; ${round(cost.seconds)} s in de nep-host`,
+    });
+  }
+  figures.push(
+    { id: `office.${rows}.maxRequestMb`, label: `Office.js grootste verzoek, ${rows} rijen`, value: round(maxRequest, 3), unit: 'MB', target: { max: 4 } },
+    { id: `office.${rows}.maxResponseMb`, label: `Office.js grootste antwoord, ${rows} rijen`, value: round(maxResponse, 3), unit: 'MB', target: { max: 5 } },
+  );
+  return { figures, fixed };
 }

@@ -13,7 +13,6 @@ import { entryText } from './zip';
 import { attr, attrs, decode, stringItemText } from './xml';
 
 // ExcelJS translates shared formulas with this; using the same keeps the snapshots identical.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula(f: string, from: string, to: string): string };
 
 const MS_PER_DAY = 86_400_000;
@@ -93,9 +92,10 @@ function readTables(pkg: XlsxPackage, part: string): { name: string; ref: string
     });
 }
 
-function inner(xml: string, from: number, to: number, tag: string): { attrs: string; text: string | null } | null {
-  const open = xml.indexOf(`<${tag}`, from);
-  if (open < 0 || open >= to) return null;
+/** A child element of one cell; `xml` is just that cell's content, so a missing child costs nothing. */
+function inner(xml: string, tag: string): { attrs: string; text: string | null } | null {
+  const open = xml.indexOf(`<${tag}`);
+  if (open < 0) return null;
   const gt = xml.indexOf('>', open);
   const head = xml.slice(open, gt + 1);
   if (xml[gt - 1] === '/') return { attrs: head, text: null };
@@ -156,8 +156,9 @@ export function readSheetXml(name: string, xml: string, strings: string[], style
     if (selfClosing) continue;
     const t = attr(head, 't') ?? 'n';
     const s = Number(attr(head, 's') ?? 0);
-    const f = inner(xml, gt, close, 'f');
-    const v = inner(xml, gt, close, 'v');
+    const body = xml.slice(gt + 1, close);
+    const f = inner(body, 'f');
+    const v = inner(body, 'v');
     const raw = v?.text ?? null;
     let formula: string | null = null;
     if (f) {
@@ -183,7 +184,7 @@ export function readSheetXml(name: string, xml: string, strings: string[], style
         else value = parseFloat(raw);
       }
     } else if (t === 'inlineStr') {
-      const is = inner(xml, gt, close, 'is');
+      const is = inner(body, 'is');
       value = is?.text != null ? stringItemText(is.text) : null;
       if (is === null || is.text === null) value = null;
     } else if (raw !== null) {

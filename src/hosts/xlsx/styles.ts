@@ -7,7 +7,6 @@ import type { XlsxPackage } from './package';
 import { entryText } from './zip';
 import { attr, attrs, escapeAttr } from './xml';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const BUILTIN_FORMATS = require('exceljs/lib/xlsx/defaultnumformats') as Record<number, { f?: string }>;
 
 /** ExcelJS's test for a date format; the snapshot must agree with the ExcelJS reader. */

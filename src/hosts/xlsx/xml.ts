@@ -33,6 +33,7 @@ export function decode(raw: string): string {
 }
 
 // XML 1.0 forbids most control characters even as references; Excel drops them too.
+// eslint-disable-next-line no-control-regex -- these are exactly the characters XML forbids
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeText(s: string): string {
