@@ -92,6 +92,10 @@ describe('budget sheet recalculated by LibreOffice', () => {
     expect(computedValue(blink.getCell(13))).toBe('Ongunstig');
     const groepen = rowWith(ws, { 2: 'Groepen en voorzieningen volwassenen' });
     expect(computedValue(groepen.getCell(14))).toBe('Afwijking toegelicht');
+    expect(figure(runs.example, 'budget_optellingen_afronding').spreadsheet).toBe(1);
+    expect(figure(runs.example, 'budget_optellingen_fout').spreadsheet).toBe(0);
+    expect(figure(runs.example, 'budget_fte_afwijkend').spreadsheet).toBe(0);
+    expect(figure(runs.broken, 'budget_optellingen_fout').spreadsheet).toBe(1);
     const open = figure(runs.example, 'budget_toelichting_open');
     expect(open.spreadsheet).toBe(runs.example.result.findings.filter((f) => f.rule.startsWith('budget.explanation-missing')).length);
   });

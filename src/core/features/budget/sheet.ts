@@ -57,6 +57,12 @@ interface SectionBlock {
   lines: ReconLine[];
 }
 
+/** Status texts as written, per block, for the overview's COUNTIFs. */
+interface Tally {
+  checks: { first: number; last: number; statuses: string[] } | null;
+  fte: { first: number; last: number; statuses: string[] }[];
+}
+
 class Keys {
   private readonly used = new Set<string>();
   take(key: string): string {
@@ -79,16 +85,16 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   // Settings, as values the formulas below refer to.
   const factor = input.months / 12;
   b.text(3, 0, 'Gebruikte instellingen', 'subtitle');
-  const monthsNote = { setting: 'uit de instellingen', header: 'afgeleid uit de kop van de realisatiekolom', default: 'standaard (halfjaar)' }[input.monthsSource];
+  const monthsNote = { setting: 'instelling', header: 'uit kop realisatie', default: 'standaard' }[input.monthsSource];
   const setting = (row: number, label: string, v: number, fmt: string | undefined, note: string) => {
     b.text(row, 0, label);
     b.value(row, 1, v, fmt, 'input');
     b.text(row, 2, note, 'note');
   };
-  setting(CELL.months, 'Periode (maanden)', input.months, '0', `${monthsNote}; budget.periodMonths`);
+  setting(CELL.months, 'Periode (maanden)', input.months, '0', `budget.periodMonths (${monthsNote})`);
   b.text(CELL.factor, 0, 'Pro-rata factor');
   b.formula(CELL.factor, 1, `${S(CELL.months)}/12`, factor, '0.000');
-  setting(CELL.pct, 'Drempel toelichting (%)', cfg.explainPct, PCT, `budget.explainPct; ${cfg.explainBoth ? 'én' : 'of'} het bedrag hieronder`);
+  setting(CELL.pct, `Drempel toelichting (%) ${cfg.explainBoth ? 'én' : 'of'}`, cfg.explainPct, PCT, 'budget.explainPct');
   setting(CELL.eur, 'Drempel toelichting (€)', cfg.explainEur, EUR, 'budget.explainEur');
   setting(CELL.tolEur, 'Afrondingsmarge (€)', cfg.toleranceEur, EUR, 'budget.toleranceEur');
   setting(CELL.tolFte, 'Afrondingsmarge (fte)', cfg.toleranceFte, FTE, 'budget.toleranceFte');
@@ -116,8 +122,10 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   if (input.lines.length) writeSummary(b, keys, blocks, summaryTop);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
   if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow);
-  if (input.checks.length || input.unstated.length) r = writeChecks(b, keys, input, r) + 1;
-  for (const rate of input.rates) r = writeFte(b, keys, rate, r, input) + 1;
+  const tally: Tally = { checks: null, fte: [] };
+  if (input.checks.length || input.unstated.length) r = writeChecks(b, keys, input, r, tally) + 1;
+  for (const rate of input.rates) r = writeFte(b, keys, rate, r, input, tally) + 1;
+  writeOverview(b, keys, tally, input.lines.length ? { first: reconTop + 2, last: Math.max(...lineRow.values()), statuses: input.lines.map((l) => l.sheet.status) } : null);
   if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
   b.freeze(3, 0);
   return { sheet: b.build(), figures: b.figures };
@@ -283,7 +291,8 @@ function colSlug(c: SumCheck): string {
   return c.column.field === 'year' ? slug(c.column.header) : c.column.field;
 }
 
-function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: number): number {
+function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: number, tally: Tally): number {
+  const statuses: string[] = [];
   b.text(top, 0, 'Optellingen: vermeld tegenover berekend', 'subtitle');
   b.row(top + 1, 0, ['Controle', 'Tabel / werksoort', 'Rij', 'Kolom', 'Vermeld', 'Berekend', 'Verschil', 'Marge', 'Status', 'Bron'], 'header');
   let r = top + 2;
@@ -310,17 +319,53 @@ function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: 
     const tol = c.column.unit === 'fte' ? input.cfg.toleranceFte : input.cfg.toleranceEur;
     const margin = Math.max(tol, c.linesAllowance);
     b.formula(r, 7, `MAX(${tolCell},${c.linesAllowance})`, margin, fmt);
-    b.formula(r, 8, `IF(G${x}=0,"Klopt",IF(ABS(G${x})<=H${x}+0.000001,"Afronding","Fout"))`, diff === 0 ? 'Klopt' : Math.abs(diff) <= margin + 0.000001 ? 'Afronding' : 'Fout');
+    const status = diff === 0 ? 'Klopt' : Math.abs(diff) <= margin + 0.000001 ? 'Afronding' : 'Fout';
+    statuses.push(status);
+    b.formula(r, 8, `IF(G${x}=0,"Klopt",IF(ABS(G${x})<=H${x}+0.000001,"Afronding","Fout"))`, status);
     const cell = a1(c.row, c.col);
     b.link(r, 9, `${c.sheet}!${cell}`, { sheet: c.sheet, cell });
     r++;
   }
-  for (const u of input.unstated) r = writeUnstated(b, keys, u, r, input);
+  for (const u of input.unstated) {
+    const end = writeUnstated(b, keys, u, r, input);
+    for (; r < end; r++) statuses.push(UNSTATED);
+  }
+  tally.checks = { first: top + 2, last: r - 1, statuses };
   b.conditional({ range: `I${top + 3}:I${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Fout', 'bad'), colour(UNSTATED, 'none')] });
   return r;
 }
 
 const UNSTATED = 'Niet vermeld';
+
+/** Counts at the top right, beside the settings: the whole sheet on one screen. */
+function writeOverview(b: SheetBuilder, keys: Keys, tally: Tally, recon: { first: number; last: number; statuses: string[] } | null): void {
+  const L = 4; // label column E
+  const V = 6; // value column G
+  b.text(3, L, 'Overzicht', 'subtitle');
+  const count = (block: { first: number; last: number; statuses: string[] }, c: string, text: string) => ({
+    f: `COUNTIF(${c}${block.first + 1}:${c}${block.last + 1},${str(text)})`,
+    v: block.statuses.filter((x) => x === text).length,
+  });
+  const row = (r: number, label: string, parts: { f: string; v: number }[], key?: string) => {
+    b.text(r, L, label);
+    if (parts.length === 0) {
+      b.value(r, V, 0, '0');
+      return;
+    }
+    const f = parts.map((p) => p.f).join('+');
+    const v = parts.reduce((a, p) => a + p.v, 0);
+    if (key) b.figure(r, V, f, v, { key: keys.take(key), label, unit: 'count' }, '0');
+    else b.formula(r, V, f, v, '0');
+  };
+  const checks = tally.checks ? [tally.checks] : [];
+  row(4, 'Optellingen die kloppen', checks.map((c) => count(c, 'I', 'Klopt')));
+  row(5, 'Afrondingsverschillen', checks.map((c) => count(c, 'I', 'Afronding')), 'budget_optellingen_afronding');
+  row(6, 'Fouten in optellingen', checks.map((c) => count(c, 'I', 'Fout')), 'budget_optellingen_fout');
+  row(7, 'Regels zonder verplichte toelichting', recon ? [count(recon, 'N', STATUS.missing)] : []);
+  row(8, 'Fte-regels buiten de normprijs', tally.fte.map((c) => count(c, 'G', 'Afwijkend')), 'budget_fte_afwijkend');
+  b.conditional({ range: `G7:G9`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
+  b.conditional({ range: `G6`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.warn }] });
+}
 
 /** The sum of a section that has no subtotal row: for fte and the money column. */
 function writeUnstated(b: SheetBuilder, keys: Keys, u: UnstatedSection, top: number, input: BudgetSheetInput): number {
@@ -352,7 +397,8 @@ function writeUnstated(b: SheetBuilder, keys: Keys, u: UnstatedSection, top: num
   return r;
 }
 
-function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: BudgetSheetInput): number {
+function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: BudgetSheetInput, tally: Tally): number {
+  const statuses: string[] = [];
   b.text(top, 0, `Fte × normprijs — ${f.name}`, 'subtitle');
   const rateRow = top + 1;
   b.text(rateRow, 0, f.source === 'setting' ? 'Normprijs per fte (instelling budget.fteRate)' : `Normprijs per fte (${f.support} van ${f.lines.length} regels)`);
@@ -372,11 +418,14 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
     b.formula(r, 3, num(f.sheet, l.row.row, l.amountCol), l.amountSheet, EUR);
     b.formula(r, 4, `ROUND(C${x}*${rate},2)`, priced, EUR);
     b.formula(r, 5, `ROUND(D${x}-E${x},2)`, diff, EUR);
-    b.formula(r, 6, `IF(F${x}=0,"Klopt",IF(ABS(F${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, diff === 0 ? 'Klopt' : Math.abs(diff) <= input.cfg.toleranceEur + 0.000001 ? 'Afronding' : 'Afwijkend');
+    const status = diff === 0 ? 'Klopt' : Math.abs(diff) <= input.cfg.toleranceEur + 0.000001 ? 'Afronding' : 'Afwijkend';
+    statuses.push(status);
+    b.formula(r, 6, `IF(F${x}=0,"Klopt",IF(ABS(F${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, status);
     const cell = a1(l.row.row, l.amountCol);
     b.link(r, 7, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
     r++;
   }
   b.conditional({ range: `G${top + 4}:G${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
+  tally.fte.push({ first: top + 3, last: r - 1, statuses });
   return r;
 }
