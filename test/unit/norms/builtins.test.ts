@@ -1,6 +1,7 @@
 import { buildReport } from '../../../src/core/report';
 import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
-import { EXAMPLE, EXPECTED, loadXlsx } from '../../support/workbooks';
+import { normStatuses } from '../../../src/core/features/norms/summary';
+import { EXAMPLE, EXPECTED, loadXlsx, workbookFrom } from '../../support/workbooks';
 
 const PCT_KEYS = [
   'isw_eerste_gesprek_binnen_28d_pct',
@@ -32,5 +33,38 @@ describe('built-in norms on the example workbook (engine)', () => {
     for (const [month, count] of Object.entries(EXPECTED.trajecten.cjg_overschrijdingen_per_maand_aanmelding)) {
       expect([month, figures.get(`cjg_overschrijdingen_14d_aantal_${month}`)]).toEqual([month, count]);
     }
+  });
+});
+
+describe('norm statuses for the task pane', () => {
+  it('lists every computed norm with its status, norm and population, as on the sheet', async () => {
+    const result = buildReport(readWorkbook(await loadXlsx(EXAMPLE)), { features: ['norms'] });
+    const lines = normStatuses(result.plan, result.figures, 'TB Normen');
+    expect(lines.map((l) => l.key)).toEqual([
+      'isw_eerste_gesprek_binnen_28d_pct',
+      'isw_eerste_gesprek_binnen_42d_pct',
+      'isw_afgesloten_binnen_6mnd_pct',
+      'isw_doorverwijzing_maatwerk_wmo_pct',
+      'isw_terugkeer_pct',
+      'isw_zelfstandig_of_netwerk_pct',
+      'cjg_in_behandeling_binnen_14d_pct',
+      'cjg_overschrijdingen_14d_aantal',
+      'cjg_uitstroom_specialistisch_pct',
+      'gem_cijfer_eind',
+      'gem_cijfer_stijging',
+    ]);
+    const byKey = Object.fromEntries(lines.map((l) => [l.key, l]));
+    // 88,87% against ≥ 90% with a 5-point margin: almost; 91,37% against ≥ 80%: met; 6,21 > 6,0: met.
+    expect(byKey.isw_eerste_gesprek_binnen_28d_pct).toMatchObject({ status: 'Bijna', norm: { op: '≥', value: 0.9 }, population: 593 });
+    expect(byKey.isw_afgesloten_binnen_6mnd_pct.status).toBe('Behaald');
+    expect(byKey.isw_afgesloten_binnen_6mnd_pct.population).toBe(EXPECTED.trajecten.aantal_isw_afgesloten);
+    expect(byKey.cjg_in_behandeling_binnen_14d_pct.status).toBe('Niet behaald');
+    expect(byKey.gem_cijfer_eind).toMatchObject({ status: 'Behaald', norm: { op: '>', value: 6 } });
+  });
+
+  it('writes no norm sheets into a workbook without trajectories, indicators or definitions', () => {
+    const result = buildReport(readWorkbook(workbookFrom({ Blad1: [['Naam', 'Bedrag'], ['x', 1]] })), { features: ['norms'] });
+    expect(result.generatedSheets.filter((s) => s.startsWith('TB Norm'))).toEqual([]);
+    expect(result.findings.map((f) => f.rule)).toContain('norm.no-trajectories');
   });
 });

@@ -8,6 +8,7 @@ import { parseNormText } from '../../parse/normText';
 import type { CellValue } from '../../workbook/snapshot';
 import { cellText } from '../../workbook/snapshot';
 import type { Clause, Measure, MeasureKind, NormDef, NormTarget } from './model';
+import { unitOf } from './model';
 
 /** The columns of the definitions table, in sheet order. */
 export const DEFINITION_COLUMNS = [
@@ -217,16 +218,15 @@ export function parseDefinitionRow(row: DefinitionRow, source: NormDef['source']
   if (perMonth && kind !== 'count' && kind !== 'countOverDays') err('perMaand', 'een uitsplitsing per maand kan alleen bij een meting "aantal" of "aantal boven dagen"');
   const target = parseTarget(row);
   if (typeof target === 'string') err(target.startsWith('operator') ? 'operator' : 'norm', target);
+  // A share norm written without % ("80", or a margin "5") means percentage points.
+  const fraction = measure !== null && unitOf(measure) === 'fraction';
+  if (fraction && target && typeof target !== 'string' && !target.percent && target.value > 1) target.value /= 100;
   let margin = 0;
   const margeText = text(row, 'marge');
   if (margeText) {
     const m = parseNumberCell(row.marge ?? null);
     if (!m || m.value < 0) err('marge', `marge "${margeText}" is geen getal of percentage van 0 of meer`);
-    else {
-      margin = m.value;
-      // "5" next to a percentage norm means 5 percentage points.
-      if (target && typeof target !== 'string' && target.percent && !m.percent && m.value >= 1) margin = m.value / 100;
-    }
+    else margin = fraction && !m.percent && m.value >= 1 ? m.value / 100 : m.value;
   }
   if (errors.length > 0 || !measure || typeof population === 'string') return { ok: false, errors };
   const def: NormDef = {

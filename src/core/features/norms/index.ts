@@ -42,6 +42,15 @@ export const NORM_SETTINGS = {
   },
 } satisfies Record<string, SettingDef>;
 
+const NO_TRAJECTORIES: Finding = {
+  rule: 'norm.no-trajectories',
+  severity: 'info',
+  kind: 'norm',
+  sheet: '',
+  cell: '',
+  message: 'Geen trajectenblad gevonden (kolommen als Werksoort, Datum aanmelding, Datum eerste gesprek); de ingebouwde normen zijn niet berekend.',
+};
+
 interface LoadedDefinition {
   def: NormDef;
   row: DefinitionRow;
@@ -157,16 +166,7 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
     }
     computed.push({ norm: compiled.norm, loaded });
   }
-  if (noTrajects && trajects.length === 0) {
-    findings.push({
-      rule: 'norm.no-trajectories',
-      severity: 'info',
-      kind: 'norm',
-      sheet: '',
-      cell: '',
-      message: 'Geen trajectenblad gevonden (kolommen als Werksoort, Datum aanmelding, Datum eerste gesprek); de ingebouwde normen zijn niet berekend.',
-    });
-  }
+  if (noTrajects && trajects.length === 0) findings.push({ ...NO_TRAJECTORIES });
   const rowsByKey = new Map<string, NormRow>();
   const top: NormRow[] = [];
   for (const { norm, loaded } of computed) {
@@ -210,6 +210,11 @@ export const normsFeature: Feature = {
     const trajects = detectTrajectTables(ctx.wb, ctx.settings);
     const indicators = detectIndicatorTables(ctx.wb, ctx.settings);
     out.detections.push(...trajects.map(trajectDetection), ...indicators.map(indicatorDetection));
+    // A workbook without trajectories, indicators or norm definitions gets no norm sheets, just a note.
+    if (trajects.length === 0 && indicators.length === 0 && !findSheet(ctx.fullWb, ctx.sheetName('normDefinitions'))) {
+      out.findings.push({ ...NO_TRAJECTORIES });
+      return out;
+    }
     const loaded = loadDefinitions(ctx);
     out.findings.push(...loaded.findings);
     const { rows, findings, tables } = computeNorms(ctx, loaded.defs, trajects);

@@ -38,7 +38,8 @@ export interface NormsSheetResult {
   statuses: Record<string, StatusText | 'Geen norm'>;
 }
 
-const COL = { key: 0, label: 1, kernbeding: 2, population: 3, value: 4, op: 5, norm: 6, margin: 7, status: 8, verdict: 9, how: 10 } as const;
+export const NORM_COLUMNS = { key: 0, label: 1, kernbeding: 2, population: 3, value: 4, op: 5, norm: 6, margin: 7, status: 8, verdict: 9, how: 10 } as const;
+const COL = NORM_COLUMNS;
 
 export function formatFor(unit: FigureUnit): string {
   if (unit === 'fraction') return '0.0%';
