@@ -35,6 +35,15 @@ function trajecten(textDate: boolean): unknown[][] {
   ];
 }
 
+/** A sheet of the user's own, with a name that needs quoting in formulas. */
+const WACHTLIJST = [
+  ['Team', 'Aangemeld', 'Gestart', 'Uren', 'Budget'],
+  ['Noord', d(2022, 1, 1), d(2022, 1, 8), 4, 10],
+  ['noord', d(2022, 1, 1), d(2022, 1, 20), 6, 10],
+  ['Zuid', d(2022, 1, 1), d(2022, 1, 2), 5, 20],
+  ['Noord', d(2022, 1, 1), null, 1, null],
+];
+
 const USER_NORMS: DefinitionRow[] = [
   { sleutel: 'u_aandeel_quote', filter: 'Wijk = Oss "Noord" | Oss*', meting: 'aandeel', voorwaarde: 'Datum afsluiting is datum', norm: '≥ 50%' },
   { sleutel: 'u_aantal_ne', filter: 'Wijk <> Lith', meting: 'aantal', norm: 'max 10' },
@@ -43,6 +52,8 @@ const USER_NORMS: DefinitionRow[] = [
   { sleutel: 'u_maanden_1', meting: 'aandeel binnen maanden', kolommen: 'Datum eerste gesprek; Datum afsluiting', grens: 6, norm: '100%' },
   { sleutel: 'u_verschil', filter: 'Werksoort = Jeugd (CJG)', meting: 'gemiddeld verschil', kolommen: 'Cijfer eind; Cijfer start', operator: '=', norm: '1,75', marge: '0,1' },
   { sleutel: 'u_leeg', filter: 'Werksoort = Bestaat niet', meting: 'gemiddelde', kolommen: 'Cijfer eind', norm: '> 6' },
+  { sleutel: 'u_eigen_blad', blad: "Wacht lijst's", filter: 'Team = Noord', meting: 'aandeel binnen dagen', kolommen: 'Aangemeld; Gestart', grens: 10, norm: '≥ 50%' },
+  { sleutel: 'u_eigen_blad_kolomletters', blad: "Wacht lijst's", meting: 'verhouding', kolommen: 'kolom D; E', norm: '≤ 1' },
   { sleutel: 'u_boven_dagen', meting: 'aantal boven dagen', kolommen: 'Datum aanmelding; Datum eerste gesprek', grens: 14, perMaand: 'Datum aanmelding', norm: '< 3' },
 ];
 
@@ -58,7 +69,7 @@ describe('norms on awkward data', () => {
   beforeAll(async () => {
     runs = await reportAndRecalculate(
       {
-        clean: withDefinitions(workbookFrom({ Trajecten: trajecten(false) }), [...BUILT_IN_NORMS, ...USER_NORMS]),
+        clean: withDefinitions(workbookFrom({ Trajecten: trajecten(false), "Wacht lijst's": WACHTLIJST }), [...BUILT_IN_NORMS, ...USER_NORMS]),
         textDate: withDefinitions(workbookFrom({ Trajecten: trajecten(true) }), [...BUILT_IN_NORMS, ...USER_NORMS]),
       },
       { features: ['norms'] },
@@ -89,6 +100,11 @@ describe('norms on awkward data', () => {
     // Waits over 14 days: A1 17, A2 28, A3 58, A5 19, A7 21; A4 (2) and A6 (14) not.
     expect(fig('clean', 'u_boven_dagen')!.value).toBe(5);
     expect(fig('clean', 'isw_eerste_gesprek_binnen_28d_pct')!.value).toBeCloseTo(3 / 4, 12);
+    // Own sheet: Noord rows with both dates wait 7 and 19 days.
+    expect(fig('clean', 'u_eigen_blad')!.value).toBe(0.5);
+    expect(fig('clean', 'u_eigen_blad_kolomletters')!.value).toBe(16 / 40);
+    const formulas = runs.clean.result.plan.sheets.find((s) => s.name === 'TB Normen')!.cells.map((c) => c.f ?? '');
+    expect(formulas.some((f) => f.includes("'Wacht lijst''s'!$B$2:$B$"))).toBe(true);
     expect(fig('clean', 'cjg_overschrijdingen_14d_aantal')!.value).toBe(2);
   });
 
