@@ -1,4 +1,5 @@
 import { buildReport } from '../../../src/core/report';
+import { applyPlan } from '../../../src/hosts/exceljs/applyPlan';
 import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
 import { normStatuses } from '../../../src/core/features/norms/summary';
 import { EXAMPLE, EXPECTED, loadXlsx, workbookFrom } from '../../support/workbooks';
@@ -66,5 +67,20 @@ describe('norm statuses for the task pane', () => {
     const result = buildReport(readWorkbook(workbookFrom({ Blad1: [['Naam', 'Bedrag'], ['x', 1]] })), { features: ['norms'] });
     expect(result.generatedSheets.filter((s) => s.startsWith('TB Norm'))).toEqual([]);
     expect(result.findings.map((f) => f.rule)).toContain('norm.no-trajectories');
+  });
+});
+
+describe('refresh', () => {
+  it('gives the same norms sheet and findings on a second run, reading the definitions sheet the first run wrote', async () => {
+    const wb = await loadXlsx(EXAMPLE);
+    const first = buildReport(readWorkbook(wb), { features: ['norms'] });
+    expect(first.generatedSheets).toEqual(expect.arrayContaining(['TB Normen', 'TB Normdefinities']));
+    applyPlan(wb, first.plan);
+    const second = buildReport(readWorkbook(wb), { features: ['norms'] });
+    expect(second.generatedSheets).not.toContain('TB Normdefinities');
+    const norms = (r: typeof first) => r.plan.sheets.find((s) => s.name === 'TB Normen');
+    expect(norms(second)).toEqual(norms(first));
+    expect(second.findings).toEqual(first.findings);
+    expect(second.figures).toEqual(first.figures);
   });
 });
