@@ -96,6 +96,9 @@ describe('budget sheet recalculated by LibreOffice', () => {
     expect(figure(runs.example, 'budget_optellingen_fout').spreadsheet).toBe(0);
     expect(figure(runs.example, 'budget_fte_afwijkend').spreadsheet).toBe(0);
     expect(figure(runs.broken, 'budget_optellingen_fout').spreadsheet).toBe(1);
+    // Per werksoort: Jongerenwerk's one large deviation is explained, Jeugd has open ones.
+    expect(computedValue(rowWith(ws, { 1: 'Jongerenwerk', 11: 'Afwijking toegelicht' }).getCell(10))).toBe(0);
+    expect(computedValue(rowWith(ws, { 1: 'Jeugd', 11: 'Toelichting ontbreekt' }).getCell(10))).toBe(3);
     const open = figure(runs.example, 'budget_toelichting_open');
     expect(open.spreadsheet).toBe(runs.example.result.findings.filter((f) => f.rule.startsWith('budget.explanation-missing')).length);
   });

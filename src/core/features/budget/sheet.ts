@@ -151,35 +151,44 @@ function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
 const R = { section: 0, label: 1, begroot: 2, proRata: 3, real: 4, realDiff: 5, realPct: 6, prog: 7, progDiff: 8, progPct: 9, expl: 10, needed: 11, dir: 12, status: 13, source: 14 } as const;
 const col = (c: number) => a1(0, c).replace(/\d+$/, '');
 
+/** Summary columns: A werksoort, B begroot, C pro rata, D realisatie, E−F realisatie − pro rata, G prognose, H−I prognose − begroot, J open, K status. */
 function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number): void {
   b.text(top, 0, 'Samenvatting per werksoort', 'subtitle');
-  b.row(top + 1, 0, ['Werksoort', 'Begroot', 'Pro rata begroot', 'Realisatie', 'Prognose', 'Verschil prognose − begroot', 'Verschil %', 'Open toelichtingen'], 'header');
+  b.row(
+    top + 1,
+    0,
+    ['Werksoort', 'Begroot', 'Pro rata begroot', 'Realisatie', 'Realisatie − pro rata', '%', 'Prognose', 'Prognose − begroot', '%', 'Open toelichtingen', 'Status'],
+    'header',
+  );
   let r = top + 2;
-  const totals = { begroot: 0, proRata: 0, real: 0, prog: 0, open: 0 };
+  const totals = { begroot: 0, proRata: 0, real: 0, prog: 0, open: 0, explained: 0 };
   const first = r;
   for (const block of blocks) {
     const range = (c: number) => `${col(c)}${block.first + 1}:${col(c)}${block.last + 1}`;
-    const sum = (f: (l: ReconLine) => number | null) => block.lines.reduce((s, l) => s + (f(l) ?? 0), 0);
+    const sum = (f: (l: ReconLine) => number | null) => block.lines.reduce((a, l) => a + (f(l) ?? 0), 0);
     const v = {
       begroot: sum((l) => l.sheet.begroot),
       proRata: sum((l) => l.sheet.proRata),
       real: sum((l) => l.sheet.realisatie),
       prog: sum((l) => l.sheet.prognose),
       open: block.lines.filter((l) => l.sheet.status === STATUS.missing).length,
+      explained: block.lines.filter((l) => l.sheet.status === STATUS.explained).length,
     };
     const s = slug(block.name) || 'werksoort';
     b.text(r, 0, block.name);
     b.figure(r, 1, `SUM(${range(R.begroot)})`, v.begroot, { key: keys.take(`budget_${s}_begroot`), label: `Begroot ${block.name}`, unit: 'eur' }, EUR);
     b.formula(r, 2, `SUM(${range(R.proRata)})`, v.proRata, EUR);
     b.figure(r, 3, `SUM(${range(R.real)})`, v.real, { key: keys.take(`budget_${s}_realisatie`), label: `Realisatie ${block.name}`, unit: 'eur' }, EUR);
-    b.figure(r, 4, `SUM(${range(R.prog)})`, v.prog, { key: keys.take(`budget_${s}_prognose`), label: `Prognose ${block.name}`, unit: 'eur' }, EUR);
-    summaryDiff(b, r, v.prog, v.begroot);
-    b.formula(r, 7, `COUNTIF(${range(R.status)},${str(STATUS.missing)})`, v.open, '0');
+    b.figure(r, 6, `SUM(${range(R.prog)})`, v.prog, { key: keys.take(`budget_${s}_prognose`), label: `Prognose ${block.name}`, unit: 'eur' }, EUR);
+    b.formula(r, 9, `COUNTIF(${range(R.status)},${str(STATUS.missing)})`, v.open, '0');
+    summaryTail(b, r, v, `COUNTIF(${range(R.status)},${str(STATUS.explained)})`);
     totals.begroot += v.begroot;
     totals.proRata += v.proRata;
     totals.real += v.real;
     totals.prog += v.prog;
     totals.open += v.open;
+    // The total row counts sections whose status is "explained".
+    if (v.open === 0 && v.explained > 0) totals.explained++;
     r++;
   }
   const last = r - 1;
@@ -188,16 +197,30 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
   b.figure(r, 1, span(1), totals.begroot, { key: keys.take('budget_begroot_totaal'), label: 'Begroot totaal', unit: 'eur' }, EUR, 'total');
   b.formula(r, 2, span(2), totals.proRata, EUR, 'total');
   b.figure(r, 3, span(3), totals.real, { key: keys.take('budget_realisatie_totaal'), label: 'Realisatie totaal', unit: 'eur' }, EUR, 'total');
-  b.figure(r, 4, span(4), totals.prog, { key: keys.take('budget_prognose_totaal'), label: 'Prognose totaal', unit: 'eur' }, EUR, 'total');
-  summaryDiff(b, r, totals.prog, totals.begroot, 'total');
-  b.figure(r, 7, span(7), totals.open, { key: keys.take('budget_toelichting_open'), label: 'Regels waarvan de verplichte toelichting ontbreekt', unit: 'count' }, '0', 'total');
-  b.conditional({ range: `H${first + 1}:H${r + 1}`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
+  b.figure(r, 6, span(6), totals.prog, { key: keys.take('budget_prognose_totaal'), label: 'Prognose totaal', unit: 'eur' }, EUR, 'total');
+  b.figure(r, 9, span(9), totals.open, { key: keys.take('budget_toelichting_open'), label: 'Regels waarvan de verplichte toelichting ontbreekt', unit: 'count' }, '0', 'total');
+  summaryTail(b, r, totals, `COUNTIF(K${first + 1}:K${last + 1},${str(STATUS.explained)})`, 'total');
+  b.conditional({ range: `J${first + 1}:J${r + 1}`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
+  b.conditional({ range: `K${first + 1}:K${r + 1}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
 }
 
-function summaryDiff(b: SheetBuilder, r: number, prog: number, begroot: number, style?: 'total'): void {
-  const diff = roundExcel(prog - begroot, 2);
-  b.formula(r, 5, `ROUND(E${r + 1}-B${r + 1},2)`, diff, EUR, style);
-  b.formula(r, 6, `IF(B${r + 1}=0,"",F${r + 1}/B${r + 1})`, begroot === 0 ? '' : diff / begroot, PCT, style);
+/** Differences and the section's status: missing explanations first, then explained deviations. */
+function summaryTail(
+  b: SheetBuilder,
+  r: number,
+  v: { begroot: number; proRata: number; real: number; prog: number; open: number; explained: number },
+  explainedCount: string,
+  style?: 'total',
+): void {
+  const x = r + 1;
+  const realDiff = roundExcel(v.real - v.proRata, 2);
+  b.formula(r, 4, `ROUND(D${x}-C${x},2)`, realDiff, EUR, style);
+  b.formula(r, 5, `IF(C${x}=0,"",E${x}/C${x})`, v.proRata === 0 ? '' : realDiff / v.proRata, PCT, style);
+  const progDiff = roundExcel(v.prog - v.begroot, 2);
+  b.formula(r, 7, `ROUND(G${x}-B${x},2)`, progDiff, EUR, style);
+  b.formula(r, 8, `IF(B${x}=0,"",H${x}/B${x})`, v.begroot === 0 ? '' : progDiff / v.begroot, PCT, style);
+  const status = v.open > 0 ? STATUS.missing : v.explained > 0 ? STATUS.explained : STATUS.ok;
+  b.formula(r, 10, `IF(J${x}>0,${str(STATUS.missing)},IF(${explainedCount}>0,${str(STATUS.explained)},${str(STATUS.ok)}))`, status, undefined, style);
 }
 
 function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): void {

@@ -190,11 +190,9 @@ export function sumFinding(c: SumCheck): Finding | null {
     regional: 'de som van de gemeenten',
     balance: 'het totaal van de baten',
   };
-  const diff = unitText(c, c.diff);
-  const message =
-    c.verdict === 'rounding'
-      ? `${where[c.check]}: ${unitText(c, c.stated)} wijkt ${diff} af van ${against[c.check]} (${unitText(c, c.sum)}); een afrondingsverschil.`
-      : `${where[c.check]}: ${unitText(c, c.stated)} wijkt ${diff} af van ${against[c.check]} (${unitText(c, c.sum)}).`;
+  const direction = c.diff < 0 ? 'lager' : 'hoger';
+  const diff = unitText(c, Math.abs(c.diff));
+  const message = `${where[c.check]}: ${unitText(c, c.stated)} is ${diff} ${direction} dan ${against[c.check]} (${unitText(c, c.sum)})${c.verdict === 'rounding' ? '; een afrondingsverschil' : ''}.`;
   return {
     rule: `budget.${c.check}-${c.verdict === 'rounding' ? 'rounding' : 'mismatch'}`,
     severity: c.verdict === 'rounding' ? 'info' : 'error',
