@@ -206,3 +206,21 @@ describe('sections without a Subtotaal row', () => {
     expect(f.map((x) => [x.rule, x.cell, x.expected, x.actual])).toEqual([['budget.subtotal-mismatch', 'B7', 500, 1600]]);
   });
 });
+
+describe('detection for the scan view and the mapping editor', () => {
+  it('reports the table with its columns and honours an ignore or a column override', () => {
+    const out = buildReport(snap, { features: ['budget'] });
+    expect(out.detections.filter((d) => d.feature === 'budget')).toEqual([
+      expect.objectContaining({ kind: 'budget-table', sheet: 'Financiering', range: 'A4:F46', headerRow: 4, columns: { label: 'A', fte: 'B', begroot: 'C', realisatie: 'D', prognose: 'E', toelichting: 'F' } }),
+    ]);
+    const ignore: Settings = { ...emptySettings(), mappings: [{ sheet: 'Financiering', headerRow: 4, kind: 'ignore', field: '', column: '' }] };
+    const ignored = buildReport(snap, { features: ['budget'], settings: ignore });
+    expect(ignored.detections.filter((d) => d.feature === 'budget')).toEqual([]);
+    expect(ignored.findings.filter((f) => f.kind === 'budget')).toEqual([]);
+    // Unmapping the Toelichting column ("-"): every line over the thresholds now lacks one.
+    const override: Settings = { ...emptySettings(), mappings: [{ sheet: 'Financiering', headerRow: 4, kind: 'budget-table', field: 'toelichting', column: '-' }] };
+    const noExplanations = buildReport(snap, { features: ['budget'], settings: override }).findings.filter((f) => f.rule.startsWith('budget.explanation-missing'));
+    // The two lines that were explained are now reported too, at their prognose cells.
+    expect(noExplanations.map((f) => f.cell)).toEqual(expect.arrayContaining(['E19', 'E43']));
+  });
+});
