@@ -58,6 +58,25 @@ function colLetters(c: number): string {
   return s;
 }
 
+/** An unescaped attribute (r, s, t, hidden) of a start tag; `needle` is e.g. ' r="'. */
+function plainAttr(head: string, needle: string): string | undefined {
+  const i = head.indexOf(needle);
+  if (i < 0) return undefined;
+  const from = i + needle.length;
+  return head.slice(from, head.indexOf('"', from));
+}
+
+/** 0-based column of a cell reference such as "AB12". */
+function refColumn(ref: string): number {
+  let c = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65) break;
+    c = c * 26 + (code - 64);
+  }
+  return c - 1;
+}
+
 interface MergeIndex {
   /** Cells inside a merge that are not its top-left: Excel reports them empty. */
   isSlave(row: number, col: number): boolean;
@@ -134,9 +153,9 @@ export function readSheetXml(name: string, xml: string, strings: string[], style
     if (ch === 114 /* r */ && xml.startsWith('<row', lt)) {
       flushRow();
       const head = xml.slice(lt, gt + 1);
-      const r = attr(head, 'r');
+      const r = plainAttr(head, ' r="');
       row = r ? Number(r) : row + 1;
-      const h = attr(head, 'hidden');
+      const h = plainAttr(head, ' hidden="');
       rowHidden = h === '1' || h === 'true';
       col = -1;
       p = gt + 1;
@@ -148,14 +167,14 @@ export function readSheetXml(name: string, xml: string, strings: string[], style
     }
     // A cell.
     const head = xml.slice(lt, gt + 1);
-    const ref = attr(head, 'r');
-    col = ref ? splitRef(ref)[0] : col + 1;
+    const ref = plainAttr(head, ' r="');
+    col = ref ? refColumn(ref) : col + 1;
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     const close = selfClosing ? gt : xml.indexOf('</c>', gt);
     p = selfClosing ? gt + 1 : close + 4;
     if (selfClosing) continue;
-    const t = attr(head, 't') ?? 'n';
-    const s = Number(attr(head, 's') ?? 0);
+    const t = plainAttr(head, ' t="') ?? 'n';
+    const s = Number(plainAttr(head, ' s="') ?? 0);
     const body = xml.slice(gt + 1, close);
     const f = inner(body, 'f');
     const v = inner(body, 'v');

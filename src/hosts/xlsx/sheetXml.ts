@@ -58,11 +58,11 @@ function cfRuleXml(rule: CfRule, priority: number, styles: StyleAppender): strin
 }
 
 /** Cells covered by a merge but not its top-left one carry no content in Excel. */
-function mergeSlaves(spec: SheetSpec): Set<string> {
-  const out = new Set<string>();
+function mergeSlaves(spec: SheetSpec): Set<number> {
+  const out = new Set<number>();
   for (const m of spec.merges) {
     const r = parseRange(m);
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) out.add(`${row}:${col}`);
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) out.add(row * 16384 + col);
   }
   return out;
 }
@@ -73,7 +73,10 @@ export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
   const byCell = new Map<number, PositionedCell>();
   for (const c of spec.cells) byCell.set(c.row * 16384 + c.col, c);
   const slaves = mergeSlaves(spec);
-  const cells = [...byCell.values()].filter((c) => !slaves.has(`${c.row}:${c.col}`)).sort((a, b) => a.row - b.row || a.col - b.col);
+  const cells = [...byCell.entries()]
+    .filter(([key]) => !slaves.has(key))
+    .sort((a, b) => a[0] - b[0])
+    .map(([, c]) => c);
 
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
@@ -98,8 +101,16 @@ export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
   }
   out.push('<sheetData>');
   let row = -1;
+  // Many cells share a look; resolve each combination once.
+  const xfByLook = new Map<string, number>();
+  const xfOf = (c: PositionedCell) => {
+    const key = `${c.style ?? ''}|${c.fmt ?? ''}|${c.wrap ? 1 : 0}|${c.link ? 1 : 0}`;
+    let xf = xfByLook.get(key);
+    if (xf === undefined) xfByLook.set(key, (xf = styles.xf(cellStyle(c))));
+    return xf;
+  };
   for (const c of cells) {
-    const xml = cellXml(c, styles.xf(cellStyle(c)), ctx);
+    const xml = cellXml(c, xfOf(c), ctx);
     if (!xml) continue;
     if (c.row !== row) {
       if (row >= 0) out.push('</row>');

@@ -95,7 +95,11 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** zlib.crc32 exists from Node 20.15 / 22.2; the table version is the fallback. */
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Buffer) => number }).crc32;
+
 export function crc32(buf: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(buf) >>> 0;
   let c = -1;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
@@ -126,7 +130,8 @@ export function writeZip(entries: OutEntry[]): Buffer {
       method = 8;
       crc = crc32(raw);
       size = raw.length;
-      data = zlib.deflateRawSync(raw, { level: 6 });
+      // Level 3: about twice as fast as the default on generated sheets, for ~10% more bytes.
+      data = zlib.deflateRawSync(raw, { level: 3 });
     }
     const name = Buffer.from(entry.name, 'utf8');
     if (offset > 0xfffffff0 || data.length > 0xfffffff0) throw new ZipFormatError('uitvoer te groot voor zip zonder zip64');
