@@ -38,6 +38,12 @@ export interface CompiledNorm {
   population: ResolvedClause[];
   measure: ResolvedMeasure;
   perMonth?: number;
+  /**
+   * Every column lies in the user's Excel Table: formulas use structured
+   * references (Table[Column]), which grow with the table, so neither a
+   * whole column nor a slack range is needed.
+   */
+  structured: boolean;
 }
 
 export type CompileResult = { ok: true; norm: CompiledNorm } | { ok: false; missing: string[] };
@@ -85,7 +91,9 @@ export function compileNorm(def: NormDef, table: DataTable): CompileResult {
   if (mode === 'countifs' && !population.some((p) => p.kind === 'eq' || p.kind === 'filled' || p.kind === 'number')) {
     population.push({ col: anchorColumn(table), kind: 'filled', values: [] });
   }
-  return { ok: true, norm: { def, table, mode, population, measure, perMonth } };
+  const used = [...population.map((c) => c.col), ...measureColumns(measure), ...(perMonth === undefined ? [] : [perMonth])];
+  const structured = table.excel !== undefined && used.every((c) => table.excel!.columns.has(c));
+  return { ok: true, norm: { def, table, mode, population, measure, perMonth, structured } };
 }
 
 /** Columns whose cells the array formulas subtract or pass to YEAR/MONTH/DAY. */
@@ -103,4 +111,28 @@ export function arrayEnd(t: DataTable): number {
 /** The column that says "this row exists": the dossier number, else the leftmost header. */
 export function anchorColumn(t: DataTable): number {
   return t.fields.dossiernr ?? Math.min(...Object.keys(t.labels).map(Number));
+}
+
+function measureColumns(m: ResolvedMeasure): number[] {
+  switch (m.kind) {
+    case 'share':
+    case 'count':
+      return m.condition.map((c) => c.col);
+    case 'withinDays':
+    case 'withinMonths':
+    case 'countOverDays':
+      return [m.from, m.to];
+    case 'mean':
+      return [m.column];
+    case 'meanDiff':
+      return [m.a, m.b];
+    case 'ratio':
+      return [m.numerator, m.denominator];
+  }
+}
+
+/** Last data row (0-based) the formulas of this norm read. */
+export function lastEvaluatedRow(n: CompiledNorm): number {
+  if (n.structured) return n.table.excel!.bottom;
+  return n.mode === 'countifs' ? n.table.sheet.rowCount - 1 : n.table.lastRow;
 }

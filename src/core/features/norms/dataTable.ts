@@ -4,10 +4,10 @@
 // column letter.
 
 import type { HeaderSchema } from '../../detect/headers';
-import { findHeaderRows, normaliseHeader } from '../../detect/headers';
+import { findHeaderRows, matchesField, normaliseHeader } from '../../detect/headers';
 import { applyColumnOverrides, isIgnored } from '../../detect/mapping';
 import type { Settings } from '../../settings/settings';
-import { columnIndex, rangeA1 } from '../../workbook/address';
+import { columnIndex, parseRange, rangeA1 } from '../../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { cellText, findSheet } from '../../workbook/snapshot';
 import type { ColumnRef } from './model';
@@ -62,6 +62,37 @@ export interface DataTable {
   /** Recognised trajectory fields (for synonyms). */
   fields: Partial<Record<TrajectField, number>>;
   confidence: number;
+  /** The user's Excel Table over this data, if any: formulas then use structured references that grow with it. */
+  excel?: ExcelTable;
+}
+
+export interface ExcelTable {
+  name: string;
+  /** Last row (0-based) of the table's data body: its totals row excluded. */
+  bottom: number;
+  /** Table column name per sheet column. */
+  columns: Map<number, string>;
+}
+
+/** The Excel Table whose header row is this header row. */
+function excelTableAt(sheet: SheetSnapshot, headerRow: number): ExcelTable | undefined {
+  for (const t of sheet.tables) {
+    let r;
+    try {
+      r = parseRange(t.ref);
+    } catch {
+      continue;
+    }
+    if (r.top !== headerRow || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(t.name)) continue;
+    const columns = new Map<number, string>();
+    for (let c = r.left; c <= r.right; c++) columns.set(c, cellText(sheet.values[headerRow]?.[c] ?? null));
+    // A totals row is not part of Table[Column]: recognise it by its SUBTOTAL formulas or a "Totaal" label.
+    const last = sheet.values[r.bottom] ?? [];
+    const lastFormulas = sheet.formulas[r.bottom] ?? [];
+    const totals = r.bottom > r.top + 1 && (lastFormulas.some((f) => f !== null && /SUBTOTAL\(/i.test(f)) || /^(totaal|totalen|total)$/i.test(cellText(last[r.left] ?? null)));
+    return { name: t.name, bottom: totals ? r.bottom - 1 : r.bottom, columns };
+  }
+  return undefined;
 }
 
 function lastDataRow(sheet: SheetSnapshot, firstRow: number, cols: number[]): number {
@@ -74,7 +105,8 @@ function lastDataRow(sheet: SheetSnapshot, firstRow: number, cols: number[]): nu
 
 function tableFrom(sheet: SheetSnapshot, headerRow: number, labels: Record<number, string>, fields: Partial<Record<TrajectField, number>>, confidence: number): DataTable {
   const cols = Object.keys(labels).map(Number);
-  return { sheet, headerRow, firstRow: headerRow + 1, lastRow: lastDataRow(sheet, headerRow + 1, cols), labels, fields, confidence };
+  const excel = excelTableAt(sheet, headerRow);
+  return { sheet, headerRow, firstRow: headerRow + 1, lastRow: lastDataRow(sheet, headerRow + 1, cols), labels, fields, confidence, ...(excel ? { excel } : {}) };
 }
 
 /** Trajectory sheets: a header with at least a registration date and a fair share of the known fields. */
@@ -123,9 +155,10 @@ export function tableForSheet(wb: WorkbookSnapshot, name: string, trajects: Data
 export function resolveColumn(table: DataTable, ref: ColumnRef): number | null {
   const want = normaliseHeader(ref);
   for (const [col, label] of Object.entries(table.labels)) if (normaliseHeader(label) === want) return Number(col);
+  // The reference read as a header: "Terugkeer zelfde vraag binnen 1 jaar" finds the field whose column says "Terugkeer".
   for (const f of TRAJECT_FIELDS) {
     const col = table.fields[f];
-    if (col !== undefined && TRAJECT_SCHEMA[f].synonyms.includes(want)) return col;
+    if (col !== undefined && matchesField(ref, TRAJECT_SCHEMA[f])) return col;
   }
   // A column letter: "kolom F" or a bare capital "F" (lower-case words are header texts).
   const letter = /^(?:kolom\s+\$?([A-Za-z]{1,3})|\$?([A-Z]{1,3}))$/i.exec(ref.trim());

@@ -8,7 +8,7 @@ import { serialToYmd, ymdToSerial, MAX_SERIAL } from '../../parse/date';
 import type { CellValue } from '../../workbook/snapshot';
 import { isCellError } from '../../workbook/snapshot';
 import type { CompiledNorm, EvalMode, ResolvedClause } from './compile';
-import { arithmeticColumns } from './compile';
+import { arithmeticColumns, lastEvaluatedRow } from './compile';
 
 export interface MonthCount {
   /** "2021-07" */
@@ -91,8 +91,8 @@ function nextMonth(start: number): number {
 export function evaluateNorm(n: CompiledNorm): NormValues {
   const t = n.table;
   const m = n.measure;
-  // COUNTIFS ranges run to the sheet's end; array ranges end inside blank rows, so the data rows suffice.
-  const last = n.mode === 'countifs' ? t.sheet.rowCount - 1 : t.lastRow;
+  // COUNTIFS ranges run to the sheet's end; array ranges end inside blank rows, so the data rows suffice; a Table ends where it ends.
+  const last = lastEvaluatedRow(n);
   let failedAt: NormValues['failedAt'] = null;
   if (n.mode === 'array') {
     const calendar = m.kind === 'withinMonths';

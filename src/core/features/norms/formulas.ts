@@ -6,6 +6,8 @@
 //   whole column below the header). Excel and LibreOffice only scan the used
 //   part, so this is cheap, and appended rows count at once. Starting below
 //   the header keeps the header text out of every criterion.
+// - When the data is an Excel Table of the user's, every range is a
+//   structured reference (Table[Column]) instead: it grows with the table.
 // - SUMPRODUCT (needed to compare two date columns per row) reads a bounded
 //   range: the data plus 10% (at least 1000 rows) of room to grow. Over whole
 //   columns it would evaluate a million rows per formula. The norms sheet
@@ -21,12 +23,20 @@ import { arrayEnd } from './compile';
 
 const LAST_ROW = 1_048_576;
 
+/** Table[Column], with the characters structured references reserve escaped. */
+function structuredRef(n: CompiledNorm, col: number): string {
+  const name = n.table.excel!.columns.get(col)!.replace(/['#[\]]/g, "'$&");
+  return `${n.table.excel!.name}[${name}]`;
+}
+
 export function wholeColumn(n: CompiledNorm, col: number): string {
+  if (n.structured) return structuredRef(n, col);
   const c = columnLetters(col);
   return `${quoteSheet(n.table.sheet.name)}!$${c}$${n.table.firstRow + 1}:$${c}$${LAST_ROW}`;
 }
 
 export function boundedColumn(n: CompiledNorm, col: number): string {
+  if (n.structured) return structuredRef(n, col);
   const c = columnLetters(col);
   return `${quoteSheet(n.table.sheet.name)}!$${c}$${n.table.firstRow + 1}:$${c}$${arrayEnd(n.table) + 1}`;
 }

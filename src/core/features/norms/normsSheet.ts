@@ -65,11 +65,12 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   let row = 2;
   // One check line per data table that SUMPRODUCT formulas read with a bounded range.
   const arrayTables = new Map<DataTable, CompiledNorm>();
-  for (const r of flatten(input.rows)) if (r.norm.mode === 'array' && !arrayTables.has(r.norm.table)) arrayTables.set(r.norm.table, r.norm);
+  for (const r of flatten(input.rows)) if (r.norm.mode === 'array' && !r.norm.structured && !arrayTables.has(r.norm.table)) arrayTables.set(r.norm.table, r.norm);
   for (const t of input.tables) {
     const n = arrayTables.get(t);
     const rows = Math.max(0, t.lastRow - t.firstRow + 1);
-    b.text(row, 0, `Gegevens: blad "${t.sheet.name}", ${rows} rijen (rij ${t.firstRow + 1} t/m ${t.lastRow + 1}).`, 'note');
+    const source = t.excel ? `tabel ${t.excel.name} op blad "${t.sheet.name}"` : `blad "${t.sheet.name}"`;
+    b.text(row, 0, `Gegevens: ${source}, ${rows} rijen (rij ${t.firstRow + 1} t/m ${t.lastRow + 1}).`, 'note');
     if (n) {
       b.text(row, COL.value - 1, `Rijen onder rij ${arrayEnd(t) + 1}:`, 'muted');
       b.formula(row, COL.value, beyondRangeFormula(n, anchorColumn(t)), 0, '0');
