@@ -74,3 +74,26 @@ describe('hand-made Indicatoren sheets', () => {
     expect(sheet.cells.some((c) => c.v === '=HYPERLINK("http://x")' && c.f === undefined)).toBe(true);
   });
 });
+
+describe('indicator cells as numbers and "not available" texts', () => {
+  it('reads a percentage-formatted number as a percentage and n.v.t. as a missing realisation', () => {
+    const wb = workbookFrom({
+      Indicatoren: [
+        ['Indicator', 'Norm', 'Realisatie'],
+        ['Eerste gesprek binnen 4 weken', 0.9, 0.87],
+        ['Bereik jongeren', 'minimaal 100', 'n.v.t.'],
+        ['Wachtlijst', 'max. 10', '-'],
+      ],
+    });
+    const ws = wb.getWorksheet('Indicatoren')!;
+    ws.getCell('B2').numFmt = '0%';
+    ws.getCell('C2').numFmt = '0%';
+    const [table] = detectIndicatorTables(readWorkbook(wb), emptySettings());
+    expect(table.rows.map((r) => [r.norm, r.realisation, r.percent])).toEqual([
+      [{ op: '>=', value: 0.9, percent: true }, 0.87, true],
+      [{ op: '>=', value: 100, percent: false }, null, false],
+      [{ op: '<=', value: 10, percent: false }, null, false],
+    ]);
+    expect(table.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['indicator.realisation-missing@C3', 'indicator.realisation-missing@C4']);
+  });
+});

@@ -13,9 +13,12 @@ import { parseNormText } from '../../parse/normText';
 import type { Settings } from '../../settings/settings';
 import { a1, rangeA1 } from '../../workbook/address';
 import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText, isBlank } from '../../workbook/snapshot';
+import { cellFormat, cellText, isBlank } from '../../workbook/snapshot';
 
 export const INDICATOR_KIND = 'indicators';
+
+/** Realisations that say "not available" rather than give a number: a missing value, not a typo. */
+const NOT_AVAILABLE = /^(-|–|n\.?\s?v\.?\s?t\.?|nvt|onbekend|nog niet bekend|volgt|n\.?b\.?)$/i;
 
 export type IndicatorField = 'werksoort' | 'indicator' | 'norm' | 'realisatie' | 'toelichting';
 
@@ -38,6 +41,8 @@ export interface IndicatorRow {
   norm: ParsedNorm | null;
   realisationText: string;
   realisation: number | null;
+  /** Whether the indicator is a percentage (norm or realisation written as one). */
+  percent: boolean;
   /** Cell addresses of the norm and realisation, for findings and links. */
   normCell: string;
   realisationCell: string;
@@ -76,7 +81,9 @@ export function detectIndicatorTables(wb: WorkbookSnapshot, settings: Settings):
         const indicator = cellText(get(r, 'indicator'));
         const normText = cellText(get(r, 'norm'));
         const normRaw = get(r, 'norm');
-        const norm = typeof normRaw === 'number' ? { op: '>=' as const, value: normRaw, percent: false } : parseNormText(normText);
+        const isPercentCell = (f: IndicatorField) => columns[f] !== undefined && cellFormat(sheet, r, columns[f]!).includes('%');
+        // A number cell (0,9 shown as 90%) is a bare target: ≥.
+        const norm = typeof normRaw === 'number' ? { op: '>=' as const, value: normRaw, percent: isPercentCell('norm') } : parseNormText(normText);
         const base = { kind: 'indicator' as const, sheet: sheet.name };
         if (!norm) {
           findings.push({
@@ -93,15 +100,22 @@ export function detectIndicatorTables(wb: WorkbookSnapshot, settings: Settings):
         const realRaw = get(r, 'realisatie');
         const realisationText = cellText(realRaw);
         let realisation: number | null = null;
-        if (isBlank(realRaw)) {
-          findings.push({ ...base, rule: 'indicator.realisation-missing', severity: 'warning', cell: realisationCell, message: `Bij "${indicator}" is geen realisatie ingevuld.` });
+        if (isBlank(realRaw) || NOT_AVAILABLE.test(realisationText)) {
+          findings.push({
+            ...base,
+            rule: 'indicator.realisation-missing',
+            severity: 'warning',
+            cell: realisationCell,
+            message: realisationText ? `Bij "${indicator}" staat geen realisatie maar "${realisationText}".` : `Bij "${indicator}" is geen realisatie ingevuld.`,
+          });
         } else {
           const p = parseNumberCell(realRaw);
-          if (!p || p.source === 'dash') {
+          if (!p) {
             findings.push({ ...base, rule: 'indicator.realisation-unreadable', severity: 'error', cell: realisationCell, actual: realisationText, message: `De realisatie "${realisationText}" bij "${indicator}" is geen getal of percentage.` });
           } else realisation = realisationValue(p, norm);
         }
-        rows.push({ sheet: sheet.name, row: r, werksoort: cellText(get(r, 'werksoort')), indicator, normText, norm, realisationText, realisation, normCell, realisationCell });
+        const percent = norm?.percent ?? (/%/.test(realisationText) || isPercentCell('realisatie'));
+        rows.push({ sheet: sheet.name, row: r, werksoort: cellText(get(r, 'werksoort')), indicator, normText, norm, realisationText, realisation, percent, normCell, realisationCell });
       }
       const cols = Object.values(columns) as number[];
       out.push({

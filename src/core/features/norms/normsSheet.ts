@@ -205,7 +205,7 @@ function indicatorSection(
   row++;
   const first = row;
   for (const ind of t.rows) {
-    const percent = ind.norm?.percent ?? /%/.test(ind.realisationText);
+    const percent = ind.percent;
     const fmt = percent ? '0.0%' : '0.00';
     b.value(row, 0, ind.werksoort);
     b.value(row, 1, ind.indicator);
