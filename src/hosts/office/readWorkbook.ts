@@ -1,16 +1,21 @@
 // Excel (Office.js) -> core WorkbookSnapshot, in a fixed number of round trips:
-// one to learn the sheets and their used ranges, then one per read chunk. A
-// chunk holds at most READ_CELL_BUDGET cells so each response stays far below
-// Excel's 5 MB response limit, whatever the size of the workbook.
+// one to list the sheets, one for their used ranges, then one per read chunk.
+// A chunk holds at most READ_CELL_BUDGET cells so each response stays far
+// below Excel's 5 MB limit, whatever the size of the workbook. A sheet whose
+// used range is huge but sparse (a stray value in XFD1048576) costs one more
+// round trip to find its non-empty areas, which are then read instead.
 
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
 import { emptySheet } from '../../core/workbook/snapshot';
-import { hiddenRowsFrom, splitAreas, stripSheet } from './addresses';
+import type { RangeRef } from '../../core/workbook/address';
+import { hiddenRowsFrom, parseArea, splitAreas, stripSheet } from './addresses';
 import type { ApiSupport } from './requirements';
 import { FULL_SUPPORT } from './requirements';
 
 /** Cells per read request: values + formulas + number formats at ~40 bytes each stays under ~3 MB. */
 export const READ_CELL_BUDGET = 25_000;
+/** Above this many cells in a sheet's used range, read only its non-empty areas. */
+export const SPARSE_SHEET_CELLS = 4_000_000;
 
 const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
@@ -29,17 +34,20 @@ export interface ReadStats {
 export interface ReadChunk {
   sheet: number;
   startRow: number;
+  startCol: number;
   rowCount: number;
   colCount: number;
 }
 
-/** Split sheets of the given sizes into row blocks, then pack blocks into requests of at most `budget` cells. */
-export function planReadChunks(sizes: { rows: number; cols: number }[], budget = READ_CELL_BUDGET): ReadChunk[][] {
+/** Split rectangles into row blocks and pack the blocks into requests of at most `budget` cells. */
+export function packRects(rects: { sheet: number; rect: RangeRef }[], budget = READ_CELL_BUDGET): ReadChunk[][] {
   const requests: ReadChunk[][] = [];
   let current: ReadChunk[] = [];
   let cells = 0;
-  sizes.forEach(({ rows, cols }, sheet) => {
-    if (rows === 0 || cols === 0) return;
+  for (const { sheet, rect } of rects) {
+    const cols = rect.right - rect.left + 1;
+    const rows = rect.bottom - rect.top + 1;
+    if (rows <= 0 || cols <= 0) continue;
     const rowsPerBlock = Math.max(1, Math.floor(budget / cols));
     for (let start = 0; start < rows; start += rowsPerBlock) {
       const n = Math.min(rowsPerBlock, rows - start);
@@ -48,12 +56,20 @@ export function planReadChunks(sizes: { rows: number; cols: number }[], budget =
         current = [];
         cells = 0;
       }
-      current.push({ sheet, startRow: start, rowCount: n, colCount: cols });
+      current.push({ sheet, startRow: rect.top + start, startCol: rect.left, rowCount: n, colCount: cols });
       cells += n * cols;
     }
-  });
+  }
   if (current.length) requests.push(current);
   return requests;
+}
+
+/** Requests for whole sheets read from A1 (the usual, dense case). */
+export function planReadChunks(sizes: { rows: number; cols: number }[], budget = READ_CELL_BUDGET): ReadChunk[][] {
+  return packRects(
+    sizes.map(({ rows, cols }, sheet) => ({ sheet, rect: { top: 0, left: 0, bottom: rows - 1, right: cols - 1 } })),
+    budget,
+  );
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -103,47 +119,72 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     s.visible = ws.visibility === 'Visible';
     s.protected = ws.protection.protected;
     // Snapshot rows and columns run from A1 to the used range's bottom-right corner.
-    const rows = used.rowIndex + used.rowCount;
-    const cols = used.columnIndex + used.columnCount;
     // An empty sheet reports A1 as its used range.
-    s.rowCount = rows;
-    s.colCount = cols;
-    if (visible && !visible.isNullObject) s.hiddenRows = hiddenRowsFrom(splitAreas(visible.address), rows);
-    else if (visible) s.hiddenRows = Array.from({ length: rows }, (_, i) => i);
+    s.rowCount = used.rowIndex + used.rowCount;
+    s.colCount = used.columnIndex + used.columnCount;
+    if (visible && !visible.isNullObject) s.hiddenRows = hiddenRowsFrom(splitAreas(visible.address), s.rowCount);
+    else if (visible) s.hiddenRows = Array.from({ length: s.rowCount }, (_, i) => i);
     if (merged && !merged.isNullObject) s.merges = splitAreas(merged.address);
     return s;
   });
 
-  const requests = planReadChunks(snaps.map((s) => ({ rows: s.rowCount, cols: s.colCount })), opts.cellBudget);
+  const rects = await readRects(context, proxies, snaps, support);
+  if (rects.extraSync) syncs++;
+  const requests = packRects(rects.rects, opts.cellBudget);
   const tableRanges: { sheet: number; name: string; range: Excel.Range }[] = [];
+  const queueTables = () =>
+    proxies.forEach((p, sheet) =>
+      p.tables.items.forEach((t) => {
+        const range = t.getRange();
+        range.load('address');
+        tableRanges.push({ sheet, name: t.name, range });
+      }),
+    );
   for (let i = 0; i < requests.length; i++) {
     const loaded = requests[i].map((chunk) => {
-      const range = proxies[chunk.sheet].ws.getRangeByIndexes(chunk.startRow, 0, chunk.rowCount, chunk.colCount);
+      const range = proxies[chunk.sheet].ws.getRangeByIndexes(chunk.startRow, chunk.startCol, chunk.rowCount, chunk.colCount);
       range.load('values,formulas,numberFormat');
       return { chunk, range };
     });
-    if (i === 0) {
-      // Table ranges ride along with the first chunk instead of costing a round trip of their own.
-      proxies.forEach((p, sheet) =>
-        p.tables.items.forEach((t) => {
-          const range = t.getRange();
-          range.load('address');
-          tableRanges.push({ sheet, name: t.name, range });
-        }),
-      );
-    }
+    // Table ranges ride along with the first chunk instead of costing a round trip of their own.
+    if (i === 0) queueTables();
     await context.sync();
     syncs++;
     for (const { chunk, range } of loaded) fillChunk(snaps[chunk.sheet], chunk, range);
   }
   if (requests.length === 0 && proxies.some((p) => p.tables.items.length > 0)) {
-    proxies.forEach((p, sheet) => p.tables.items.forEach((t) => tableRanges.push({ sheet, name: t.name, range: t.getRange().load('address') })));
+    queueTables();
     await context.sync();
     syncs++;
   }
   for (const t of tableRanges) snaps[t.sheet].tables.push({ name: t.name, ref: stripSheet(t.range.address) } satisfies TableSnapshot);
-  for (const s of snaps) trimEmptySheet(s);
+  for (const s of snaps) finishSheet(s);
   return { snapshot: { sheets: snaps }, stats: { syncs, chunks: requests.length } };
+}
+
+/**
+ * What to read: the whole block from A1 for ordinary sheets; for a huge,
+ * sparse used range only the areas holding constants or formulas (ExcelApi 1.9;
+ * without it, the top rows up to the sparse limit).
+ */
+async function readRects(context: Excel.RequestContext, proxies: SheetProxies[], snaps: SheetSnapshot[], support: ApiSupport) {
+  const rects: { sheet: number; rect: RangeRef }[] = [];
+  const sparse: { sheet: number; areas: Excel.RangeAreas[] }[] = [];
+  snaps.forEach((s, sheet) => {
+    const dense = { top: 0, left: 0, bottom: s.rowCount - 1, right: s.colCount - 1 };
+    if (s.rowCount * s.colCount <= SPARSE_SHEET_CELLS) rects.push({ sheet, rect: dense });
+    else if (!support.hiddenRows) rects.push({ sheet, rect: { ...dense, bottom: Math.max(0, Math.floor(SPARSE_SHEET_CELLS / s.colCount) - 1) } });
+    else {
+      const areas = (['Constants', 'Formulas'] as const).map((t) => proxies[sheet].used.getSpecialCellsOrNullObject(t).load('address'));
+      sparse.push({ sheet, areas });
+    }
+  });
+  if (sparse.length === 0) return { rects, extraSync: false };
+  await context.sync();
+  for (const { sheet, areas } of sparse) {
+    for (const a of areas) if (!a.isNullObject) for (const area of splitAreas(a.address)) rects.push({ sheet, rect: parseArea(area) });
+  }
+  return { rects, extraSync: true };
 }
 
 function fillChunk(s: SheetSnapshot, chunk: ReadChunk, range: Excel.Range): void {
@@ -153,31 +194,27 @@ function fillChunk(s: SheetSnapshot, chunk: ReadChunk, range: Excel.Range): void
   for (let i = 0; i < chunk.rowCount; i++) {
     const r = chunk.startRow + i;
     const vRow = values[i] ?? [];
-    const row: CellValue[] = new Array(chunk.colCount);
-    let fRow: (string | null)[] | undefined;
-    let nRow: string[] | undefined;
-    for (let c = 0; c < chunk.colCount; c++) {
-      row[c] = toCellValue(vRow[c]);
-      const f = formulas[i]?.[c];
-      if (typeof f === 'string' && f.startsWith('=') && f.length > 1) {
-        fRow ??= [];
-        fRow[c] = f.slice(1);
-      }
-      const fmt = formats[i]?.[c];
-      if (typeof fmt === 'string' && fmt !== 'General' && fmt !== '') {
-        nRow ??= [];
-        nRow[c] = fmt;
-      }
+    const row: CellValue[] = (s.values[r] ??= []);
+    for (let j = 0; j < chunk.colCount; j++) {
+      const c = chunk.startCol + j;
+      const v = toCellValue(vRow[j]);
+      // Sparse areas leave gaps; only write what is there, and never lengthen a row with trailing blanks.
+      if (v !== null || c < row.length) row[c] = v;
+      const f = formulas[i]?.[j];
+      if (typeof f === 'string' && f.startsWith('=') && f.length > 1) (s.formulas[r] ??= [])[c] = f.slice(1);
+      const fmt = formats[i]?.[j];
+      if (typeof fmt === 'string' && fmt !== 'General' && fmt !== '') (s.numberFormats[r] ??= [])[c] = fmt;
     }
-    s.values[r] = row;
-    if (fRow) s.formulas[r] = fRow;
-    if (nRow) s.numberFormats[r] = nRow;
   }
 }
 
-/** Excel reports A1 as the used range of a blank sheet; the core expects 0 x 0 there. */
-function trimEmptySheet(s: SheetSnapshot): void {
-  if (s.rowCount === 1 && s.colCount === 1 && s.values[0]?.[0] === null && !s.formulas[0]) {
+/** Fill gaps with null, give every row an array, and make a blank sheet 0 x 0 as the core expects. */
+function finishSheet(s: SheetSnapshot): void {
+  for (let r = 0; r < s.rowCount; r++) {
+    const row = (s.values[r] ??= []);
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
+  if (s.rowCount === 1 && s.colCount === 1 && s.values[0]?.[0] == null && !s.formulas[0]) {
     s.rowCount = 0;
     s.colCount = 0;
     s.values = [];

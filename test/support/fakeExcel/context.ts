@@ -648,7 +648,8 @@ class FakeRange extends Proxy {
   }
 
   getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
-    if (type !== 'Visible') throw new FakeOfficeError('InvalidArgument', 'The fake only knows Visible special cells.');
+    if (type === 'Constants' || type === 'Formulas') return new FakeRangeAreas(this.ctx, () => this.filledAreas(type === 'Formulas'));
+    if (type !== 'Visible') throw new FakeOfficeError('InvalidArgument', 'The fake only knows Visible, Constants and Formulas special cells.');
     return new FakeRangeAreas(this.ctx, () => {
       const r = this.rect();
       const s = this.ws.sheet();
@@ -664,6 +665,29 @@ class FakeRange extends Proxy {
       }
       return areas.length ? areas.join(',') : null;
     });
+  }
+
+  /** Non-empty constant (or formula) cells inside this range, as runs of adjacent cells per row. */
+  private filledAreas(formulas: boolean): string | null {
+    const r = this.rect();
+    const s = this.ws.sheet();
+    const areas: string[] = [];
+    for (const row of [...s.cells.keys()].sort((a, b) => a - b)) {
+      if (row < r.top || row > r.bottom) continue;
+      const cols = [...s.cells.get(row)!.entries()]
+        .filter(([c, cell]) => c >= r.left && c <= r.right && (formulas ? Boolean(cell.formula) : !cell.formula && cell.value !== ''))
+        .map(([c]) => c)
+        .sort((a, b) => a - b);
+      let start = -1;
+      cols.forEach((c, i) => {
+        if (start < 0) start = c;
+        if (cols[i + 1] !== c + 1) {
+          areas.push(addressOf(s, { top: row, bottom: row, left: start, right: c }));
+          start = -1;
+        }
+      });
+    }
+    return areas.length ? areas.join(',') : null;
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {

@@ -216,3 +216,33 @@ describe('read chunks', () => {
     expect(big).toHaveLength(Math.ceil(50_001 / Math.floor(25_000 / 11)));
   });
 });
+
+describe('huge sparse used ranges', () => {
+  it('reads only the non-empty areas of a sheet whose used range runs to XFD1048576, in one extra round trip', async () => {
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Rand');
+      await ctx.sync();
+    });
+    const s = fake.sheet('Rand')!;
+    Object.assign(s.ensure(0, 0), { value: 'Kans' });
+    Object.assign(s.ensure(0, 16383), { value: 'rechtsboven' });
+    Object.assign(s.ensure(1048575, 0), { value: 'linksonder' });
+    Object.assign(s.ensure(1048575, 16383), { value: 123456782 });
+    Object.assign(s.ensure(1, 0), { value: 3, formula: '=1+2' });
+    fake.resetCounts();
+    const { snapshot, stats } = await fake.run((ctx) => readWorkbook(ctx));
+    const got = snapshot.sheets[0];
+    expect([got.rowCount, got.colCount]).toEqual([1048576, 16384]);
+    expect(got.values[0][0]).toBe('Kans');
+    expect(got.values[0][16383]).toBe('rechtsboven');
+    expect(got.values[1][0]).toBe(3);
+    expect(got.formulas[1][0]).toBe('1+2');
+    expect(got.values[1048575][0]).toBe('linksonder');
+    expect(got.values[1048575][16383]).toBe(123456782);
+    expect(got.values[500]).toEqual([]);
+    expect(stats.syncs).toBe(3 + stats.chunks);
+    expect(stats.chunks).toBe(1);
+    expect(fake.maxResponseChars).toBeLessThan(100_000);
+  });
+});
