@@ -65,11 +65,10 @@ describe('report through the ExcelJS adapter on random workbooks', () => {
         const findingsSheet = first.generatedSheets[0];
         const notFindings = (s: SheetSpec) => s.name !== findingsSheet && second.generatedSheets.includes(s.name);
         expect(second.plan.sheets.filter(notFindings)).toEqual(first.plan.sheets.filter(notFindings));
+        // From the second run on, the plan is exactly the same (checked in memory: the file round trip was checked above).
         applyPlan(out1, second.plan);
-        const out2 = await roundTrip(out1);
-        for (const ws of original.worksheets) expect(sheetFingerprint(out2.getWorksheet(ws.name)!)).toEqual(sheetFingerprint(ws));
-        // From the second run on, the plan is exactly the same.
-        expect(buildReport(readWorkbook(out2)).plan).toEqual(second.plan);
+        for (const ws of original.worksheets) expect(sheetFingerprint(out1.getWorksheet(ws.name)!)).toEqual(sheetFingerprint(ws));
+        expect(buildReport(readWorkbook(out1)).plan).toEqual(second.plan);
       }),
       { numRuns: NUM_RUNS },
     );
