@@ -16,9 +16,17 @@ export function hasLibreOffice(): boolean {
   }
 }
 
-export function recalcWithLibreOffice(file: string, outDir: string): Run {
+/** A fresh profile that never recalculates on load: what loading and saving alone cost. */
+function noRecalcProfile(): string {
+  const dir = makeProfile();
+  const xcu = path.join(dir, 'user', 'registrymodifications.xcu');
+  fs.writeFileSync(xcu, fs.readFileSync(xcu, 'utf8').replace(/<value>0<\/value>/g, '<value>1</value>'));
+  return dir;
+}
+
+export function recalcWithLibreOffice(file: string, outDir: string, recalc = true): Run {
   fs.mkdirSync(outDir, { recursive: true });
-  const profile = makeProfile();
+  const profile = recalc ? makeProfile() : noRecalcProfile();
   try {
     const run = timed(
       sofficePath(),
