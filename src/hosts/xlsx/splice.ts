@@ -104,6 +104,10 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
   const replace = new Set([...plan.removeSheets, ...plan.sheets.map((s) => s.name)]);
   const removed = pkg.sheets.filter((s) => replace.has(s.name));
   for (const s of removed) assertDroppable(pkg, s);
+  // Excel compares sheet names without case; a clash would make the file unreadable.
+  const kept = new Set(pkg.sheets.filter((s) => !replace.has(s.name)).map((s) => s.name.toLowerCase()));
+  const clash = plan.sheets.find((s) => kept.has(s.name.toLowerCase()));
+  if (clash) throw new UnsupportedPackageError(`bladnaam ${clash.name} bestaat al (hoofdletters daargelaten)`);
   const removedIndexes = new Set(removed.map((s) => pkg.sheets.indexOf(s)));
   const droppedParts = new Set<string>();
   for (const s of removed) {

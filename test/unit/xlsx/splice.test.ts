@@ -118,3 +118,17 @@ describe('splice writer', () => {
     expect(names).toEqual(['Data', 'Laatste', ...result.generatedSheets]);
   });
 });
+
+describe('splice writer refuses what it cannot do safely', () => {
+  it('throws (so the CLI falls back to ExcelJS) when a new sheet name differs from a user sheet only in case', async () => {
+    const dir = tmpDir('tb-splice-case-');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('tb bevindingen').getCell('A1').value = 'van de gebruiker';
+    const input = path.join(dir, 'case.xlsx');
+    await wb.xlsx.writeFile(input);
+    const opened = openXlsx(fs.readFileSync(input));
+    const result = buildReport(opened.snapshot);
+    expect(result.generatedSheets).toContain('TB Bevindingen');
+    expect(() => writeXlsxReport(opened, result.plan)).toThrow(/bestaat al/);
+  });
+});
