@@ -55,8 +55,10 @@ export async function main(argv: string[], log: (line: string) => void = console
     return 0;
   } catch (e) {
     const code = e instanceof ReportError ? e.exitCode : 1;
-    const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`toetsblad: ${msg.split('\n')[0]}\n`);
+    const raw = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    // Anything but our own errors is a bug: still one Dutch line, never a stack trace.
+    const msg = e instanceof ReportError ? raw : `Interne fout (${raw}). Meld dit aan de beheerder van Toetsblad.`;
+    process.stderr.write(`toetsblad: ${msg}\n`);
     return code;
   }
 }
