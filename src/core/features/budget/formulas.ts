@@ -2,7 +2,6 @@
 // a formula: only sheet names (quoted) and cell addresses do.
 
 import { a1, sheetRef } from '../../workbook/address';
-import type { SumPart } from './sums';
 
 export function ref(sheet: string, row: number, col: number): string {
   return sheetRef(sheet, a1(row, col));
@@ -29,10 +28,6 @@ export function sumOf(parts: { sheet: string; row: number; col: number }[]): str
   }
   if (args.length === 0 || args.length > MAX_ARGS) return null;
   return `SUM(${args.join(',')})`;
-}
-
-export function sumSheet(parts: SumPart[]): number {
-  return parts.reduce((s, p) => s + p.sheetValue, 0);
 }
 
 /** A string literal inside a formula, quotes doubled. */

@@ -131,7 +131,11 @@ export function fteRate(tables: BudgetTable[], cfg: BudgetConfig): FteRate | nul
 /** One pooled rate per sheet. */
 export function fteRates(tables: BudgetTable[], cfg: BudgetConfig): FteRate[] {
   const bySheet = new Map<string, BudgetTable[]>();
-  for (const t of tables) bySheet.set(t.sheet, [...(bySheet.get(t.sheet) ?? []), t]);
+  for (const t of tables) {
+    const list = bySheet.get(t.sheet);
+    if (list) list.push(t);
+    else bySheet.set(t.sheet, [t]);
+  }
   return [...bySheet.values()].map((ts) => fteRate(ts, cfg)).filter((r): r is FteRate => r !== null && r.rate !== null);
 }
 

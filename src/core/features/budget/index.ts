@@ -53,6 +53,11 @@ function balanceDetection(b: BalanceBudget): Detection {
   };
 }
 
+/** Append without spreading: a long table can give more findings than a call takes arguments. */
+function append<T>(to: T[], items: T[]): void {
+  for (const x of items) to.push(x);
+}
+
 /** Cells a formula cannot use: numbers stored as text (SUM skips them) and error values. */
 function cellFindings(t: BudgetTable): Finding[] {
   const out: Finding[] = [];
@@ -104,23 +109,23 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   const checks: SumCheck[] = [];
   const unstated: UnstatedSection[] = [];
   for (const t of tables) {
-    findings.push(...cellFindings(t));
-    checks.push(...tableSumChecks(t, cfg, unstated));
+    append(findings, cellFindings(t));
+    append(checks, tableSumChecks(t, cfg, unstated));
   }
-  for (const g of regionalGroups(tables)) checks.push(...regionalChecks(g, cfg));
-  for (const b of balances) checks.push(...balanceChecks(b, cfg));
+  for (const g of regionalGroups(tables)) append(checks, regionalChecks(g, cfg));
+  for (const b of balances) append(checks, balanceChecks(b, cfg));
   for (const c of checks) {
     const f = sumFinding(c);
     if (f) findings.push(f);
   }
   const rates = fteRates(tables, cfg);
-  for (const r of rates) findings.push(...fteFindings(r));
+  for (const r of rates) append(findings, fteFindings(r));
 
   const recon = tables.filter(reconcilable);
   const period = periodMonths(recon, cfg);
   const factor = period.months / 12;
   const lines = recon.flatMap((t) => reconLines(t, factor, cfg));
-  findings.push(...explanationFindings(lines, factor, cfg));
+  append(findings, explanationFindings(lines, factor, cfg));
   const shares = (['begroot', 'realisatie'] as const).map((f) => findShare(recon.length ? recon : tables, f, cfg)).filter((s): s is IndividualShare => s !== null);
   const begrootShare = shares.find((s) => s.field === 'begroot');
   if (begrootShare && begrootShare.meets === false) {
@@ -137,7 +142,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   }
 
   const output = emptyOutput();
-  output.findings.push(...findings);
+  append(output.findings, findings);
   output.detections.push(...tables.map(budgetDetection), ...balances.map(balanceDetection));
   if (tables.length || balances.length) {
     const { sheet, figures } = buildBudgetSheet({
@@ -153,7 +158,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
       multiTable: tables.length > 1,
     });
     output.sheets.push(sheet);
-    output.figures.push(...figures);
+    append(output.figures, figures);
   }
   return { tables, balances, checks, rates, shares, findings, output };
 }

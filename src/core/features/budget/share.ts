@@ -50,11 +50,17 @@ function side(t: BudgetTable, col: number, ai: number, wanted: (s: string) => bo
   let sumSheet = 0;
   let hasError = false;
   const bySection = new Map<string, number[]>();
-  for (const r of t.rows) if (r.kind === 'line' && r.section && wanted(r.section)) bySection.set(r.section, [...(bySection.get(r.section) ?? []), r.row]);
+  for (const r of t.rows) {
+    if (r.kind !== 'line' || !r.section || !wanted(r.section)) continue;
+    const rows = bySection.get(r.section);
+    if (rows) rows.push(r.row);
+    else bySection.set(r.section, [r.row]);
+  }
   for (const [section, rows] of bySection) {
     sections.push(section);
-    const top = Math.min(...rows);
-    const bottom = Math.max(...rows);
+    // Rows come in sheet order; no spread, which fails on very long sections.
+    const top = rows[0];
+    const bottom = rows[rows.length - 1];
     ranges.push({ sheet: t.sheet, col, top, bottom });
     for (const r of t.rows) {
       if (r.row < top || r.row > bottom) continue;

@@ -109,6 +109,7 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   r += input.shares.length ? input.shares.length + 3 : 0;
   const reconTop = r;
   const lineRow = new Map<ReconLine, number>();
+  let lastLineRow = reconTop + 2;
   if (input.lines.length) {
     let lr = reconTop + 2;
     for (const block of blocks) {
@@ -116,16 +117,17 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
       for (const l of block.lines) lineRow.set(l, lr++);
       block.last = lr - 1;
     }
+    lastLineRow = lr - 1;
     r = lr + 1;
   }
 
   if (input.lines.length) writeSummary(b, keys, blocks, summaryTop);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
-  if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow);
+  if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow, lastLineRow);
   const tally: Tally = { checks: null, fte: [] };
   if (input.checks.length || input.unstated.length) r = writeChecks(b, keys, input, r, tally) + 1;
   for (const rate of input.rates) r = writeFte(b, keys, rate, r, input, tally) + 1;
-  writeOverview(b, keys, tally, input.lines.length ? { first: reconTop + 2, last: Math.max(...lineRow.values()), statuses: input.lines.map((l) => l.sheet.status) } : null);
+  writeOverview(b, keys, tally, input.lines.length ? { first: reconTop + 2, last: lastLineRow, statuses: input.lines.map((l) => l.sheet.status) } : null);
   if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
   b.freeze(3, 0);
   return { sheet: b.build(), figures: b.figures };
@@ -251,7 +253,7 @@ function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): v
   b.conditional({ range: `F${top + 3}:F${r}`, rules: [colour('Voldoet', 'good'), colour('Voldoet niet', 'bad')] });
 }
 
-function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlock[], top: number, lineRow: Map<ReconLine, number>): void {
+function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlock[], top: number, lineRow: Map<ReconLine, number>, lastRow: number): void {
   const { cfg } = input;
   b.text(top, 0, `Begroot tegenover realisatie en prognose per regel (pro rata: ${input.months}/12 van de begroting)`, 'subtitle');
   b.row(
@@ -303,7 +305,7 @@ function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlo
     }
   }
   const first = top + 3;
-  const last = Math.max(...lineRow.values()) + 1;
+  const last = lastRow + 1;
   b.conditional({ range: `N${first}:N${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
   b.conditional({ range: `M${first}:M${last}`, rules: [colour('Gunstig', 'good'), colour('Ongunstig', 'warn')] });
 }
@@ -328,9 +330,9 @@ function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: 
     b.text(r, 2, c.what);
     b.text(r, 3, c.column.header);
     b.formula(r, 4, num(c.sheet, c.row, c.col), c.statedSheet, fmt);
-    const sumSheet = c.parts.reduce((s, p) => s + p.sheetValue, 0);
+    const sumSheet = c.sumSheet;
     if (c.check === 'subtotal' || c.check === 'total') {
-      const base = c.check === 'subtotal' ? c.section : `totaal_${c.what}`;
+      const base = c.check === 'subtotal' ? c.section : c.what;
       const key = `budget_${input.multiTable ? `${slug(c.table)}_` : ''}${slug(base)}_${colSlug(c)}_som`;
       if (sum) b.figure(r, 5, sum, sumSheet, { key: keys.take(key), label: `Som van de regels: ${c.what} ${c.section} (${c.column.header})`, unit: c.column.unit === 'fte' ? 'fte' : 'eur' }, fmt);
       else b.value(r, 5, sumSheet, fmt);

@@ -49,7 +49,7 @@ export interface SumCheck {
 export function linesRoundingAllowance(parts: number[], stated: number): number {
   const terms = parts.filter((v) => v !== 0);
   if (terms.length === 0) return 0;
-  const d = Math.max(...[...terms, stated].map(decimalsOf));
+  const d = terms.reduce((m, v) => Math.max(m, decimalsOf(v)), decimalsOf(stated));
   return Number((terms.length * 0.5 * 10 ** -d).toPrecision(12));
 }
 
