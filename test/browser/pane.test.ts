@@ -25,6 +25,7 @@ const USER_SHEETS = ["Risico's", 'Financiering', 'Indicatoren', 'Trajecten'];
 
 let browser: Browser;
 let page: Page;
+let fakeBundle: string;
 let traffic: Traffic;
 let snapshot: WorkbookSnapshot;
 let expected: ReportResult;
@@ -81,7 +82,7 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'taskpane.html'))) throw new Error('Build the pane first: npm run build (npm run test:browser does).');
   snapshot = plantErrors(await snapshotFromXlsx(EXAMPLE));
   expected = buildReport(snapshot);
-  const fakeBundle = await bundleForBrowser(path.join(__dirname, 'support', 'fakeHostEntry.ts'));
+  fakeBundle = await bundleForBrowser(path.join(__dirname, 'support', 'fakeHostEntry.ts'));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   page = await browser.newPage({ viewport: { width: 420, height: 900 }, deviceScaleFactor: 1 });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -194,6 +195,24 @@ describe('task pane in a real browser', () => {
     expect(await page.getByTestId('findings-total').textContent()).toBe(`${expected.findings.length} bevindingen, ${expected.findings.length - 1} open`);
   });
 
+  it('is usable from the keyboard: Tab order reaches the tabs, arrow keys switch them, Enter activates', async () => {
+    await page.getByRole('tab', { name: 'Scannen' }).click();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Genereren' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Alles vernieuwen' }).waitFor();
+    // From the tabs, Tab passes at most the status message's OK button, then reaches the first action.
+    const focused: string[] = [];
+    for (let i = 0; i < 3 && focused[focused.length - 1] !== 'Alles vernieuwen'; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+    }
+    expect(focused[focused.length - 1]).toBe('Alles vernieuwen');
+    expect(focused.length).toBeLessThanOrEqual(2);
+    await page.keyboard.press('Shift+Tab');
+    await page.getByRole('tab', { name: 'Bevindingen' }).click();
+  });
+
   it('switches to English', async () => {
     await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
     expect(await page.getByRole('tab', { name: 'Findings' }).isVisible()).toBe(true);
@@ -216,6 +235,35 @@ describe('task pane in a real browser', () => {
     expect(traffic.foreign).toEqual([]);
     expect(traffic.office.every((f) => fs.existsSync(path.join(ROOT, 'node_modules/@microsoft/office-js/dist', f)))).toBe(true);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('hosts without the needed API sets', () => {
+  async function openWith(apiVersion: number): Promise<Page> {
+    const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
+    await servePane(p);
+    await p.addInitScript(`window.__tbApiVersion = ${apiVersion}; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    await p.goto(`${PANE_ORIGIN}/taskpane.html`);
+    return p;
+  }
+
+  it('below ExcelApi 1.7 the pane says Excel is too old, and what is needed', async () => {
+    const p = await openWith(1.6);
+    await p.getByText('Deze Excel-versie is te oud voor Toetsblad').waitFor();
+    expect(await p.textContent('body')).toContain('Excel API 1.7 of hoger');
+    expect(await p.getByRole('button', { name: 'Werkmap scannen' }).count()).toBe(0);
+    await p.close();
+  });
+
+  it('on ExcelApi 1.7 the pane works and names what is limited', async () => {
+    const p = await openWith(1.7);
+    await p.getByRole('button', { name: 'Werkmap scannen' }).waitFor();
+    const text = await p.textContent('body');
+    expect(text).toContain('keuzelijsten in gegenereerde bladen (ExcelApi 1.8)');
+    expect(text).toContain('samengevoegde cellen herkennen (ExcelApi 1.13)');
+    await p.getByRole('button', { name: 'Werkmap scannen' }).click();
+    await p.getByText(/tabel(len)? herkend/).waitFor();
+    await p.close();
   });
 });
 
