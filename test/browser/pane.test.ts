@@ -73,7 +73,9 @@ async function screenshot(name: string, toDocs: boolean): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file });
-  if (toDocs) fs.copyFileSync(file, path.join(DOCS, `${name}.png`));
+  // docs/ holds the committed README pictures: written when missing or on request, so test runs leave git clean.
+  const doc = path.join(DOCS, `${name}.png`);
+  if (toDocs && (!fs.existsSync(doc) || process.env.TB_UPDATE_SCREENSHOTS === '1')) fs.copyFileSync(file, doc);
 }
 
 beforeAll(async () => {
