@@ -26,7 +26,7 @@ export function messyBudgetWorkbook(): ExcelJS.Workbook {
       ['Subtotaal materieel', null, 74000, null, null, null], // row 14
       [],
       ['Opbrengsten'],
-      ['Bijdragen deelnemers', null, 50000, 20000, 30000, null], // row 17: revenue below budget
+      ['Bijdragen deelnemers', null, 50000, 20000, 30000, ' - '], // row 17: revenue below budget; a dash is no explanation
       ['Subtotaal', null, 50000],
       ['Totaal', 4.5, 606989.91],
       ['¹ Inclusief indexatie 2023'],

@@ -54,10 +54,15 @@ export function decimalsOf(x: number): number {
   return 2;
 }
 
-/** Text as Excel's LEN(TRIM(x))>0 sees it: numbers and booleans count, spaces alone do not. */
+/**
+ * An explanation is present, as the sheet's formula decides it: text other than
+ * spaces or a lone "-" (TRIM strips spaces only), or any non-text value.
+ */
 export function hasContent(v: CellValue): boolean {
   if (v === null) return false;
-  if (isCellError(v)) return true;
-  if (typeof v === 'string') return v.replace(/ +/g, '') !== '';
+  if (typeof v === 'string') {
+    const t = v.replace(/ +/g, '');
+    return t !== '' && t !== '-';
+  }
   return true;
 }

@@ -292,7 +292,7 @@ function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlo
       }
       if (t.columns.toelichting !== undefined) {
         const c = ref(t.sheet, l.row.row, t.columns.toelichting);
-        b.formula(r, R.expl, `IF(ISTEXT(${c}),IF(LEN(TRIM(${c}))>0,"Ja","Nee"),IF(ISBLANK(${c}),"Nee","Ja"))`, sv.toelichting);
+        b.formula(r, R.expl, `IF(ISTEXT(${c}),IF(AND(LEN(TRIM(${c}))>0,TRIM(${c})<>"-"),"Ja","Nee"),IF(ISBLANK(${c}),"Nee","Ja"))`, sv.toelichting);
       } else b.value(r, R.expl, 'Nee');
       if (tests.length) b.formula(r, R.needed, `IF(OR(${tests.join(',')}),"Ja","Nee")`, sv.needed);
       else b.value(r, R.needed, 'Nee');
