@@ -201,3 +201,14 @@ describe('masking personal data in what Toetsblad writes', () => {
     expect(sheet.cells.map((c: { v: unknown }) => c.v)).toEqual(['Norm', `BSN ${BSN_MASK}`, MASK]);
   });
 });
+
+describe('every known personal-data header', () => {
+  const { PERSONAL_HEADERS } = jest.requireActual('../../../src/core/features/privacy/headers');
+  const sample: Record<string, unknown> = { bsn: '111222333', birthDate: '12-03-1951', name: 'A. de Vries', address: '5341 AB', contact: '06-12345678' };
+  const cases = Object.entries(PERSONAL_HEADERS as Record<string, string[]>).flatMap(([cat, words]) => words.map((w) => [w, cat] as const));
+
+  it.each(cases)('"%s" above a value gives a %s finding', (header, cat) => {
+    const f = privacyFindings({ S: [[header.toUpperCase()], [sample[cat]]] });
+    expect(f.map((x) => x.cell)).toEqual(['A1']);
+  });
+});

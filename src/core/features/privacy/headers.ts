@@ -8,7 +8,8 @@ export type PersonalCategory = 'bsn' | 'birthDate' | 'name' | 'address' | 'conta
 
 const PERSON = ['client', 'clienten', 'jongere', 'kind', 'ouder', 'ouders', 'deelnemer', 'bewoner', 'inwoner', 'aanvrager', 'melder', 'verzorger', 'cliënt', 'persoon', 'patient', 'leerling', 'vrijwilliger', 'mantelzorger'];
 
-const EXACT: Record<PersonalCategory, string[]> = {
+/** Whole headers per category (normalised form). */
+export const PERSONAL_HEADERS: Record<PersonalCategory, string[]> = {
   bsn: ['bsn', 'burgerservicenummer', 'burger service nummer', 'burgerservice nummer', 'sofinummer', 'sofi nummer', 'sofi nr', 'citizen service number', 'bsn nummer', 'bsn nr'],
   birthDate: ['geboortedatum', 'geboortedata', 'geb datum', 'gebdatum', 'geb dat', 'geboren', 'geboren op', 'geboortejaar', 'date of birth', 'birth date', 'birthdate', 'dob'],
   name: [
@@ -29,7 +30,7 @@ const WITH_PERSON: Partial<Record<PersonalCategory, string[]>> = {
 };
 
 const EXACT_INDEX = new Map<string, PersonalCategory>();
-for (const [cat, words] of Object.entries(EXACT) as [PersonalCategory, string[]][]) for (const w of words) EXACT_INDEX.set(w, cat);
+for (const [cat, words] of Object.entries(PERSONAL_HEADERS) as [PersonalCategory, string[]][]) for (const w of words) EXACT_INDEX.set(w, cat);
 const PERSON_SET = new Set(PERSON.map(normaliseHeader));
 
 /** The personal-data category a header announces, or null. */

@@ -35,13 +35,14 @@ export interface ColumnScan {
   /** The last text cell above the first candidate: the column's header, as far as values go. */
   headerAboveBsn?: { row: number; text: string };
   headerAboveDate?: { row: number; text: string };
-  lastText?: { row: number; text: string };
 }
 
 const MAX_SERIAL = 2_958_465; // 31-12-9999
 const DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PC6 = /^\d{4}\s?[A-Za-z]{2}$/;
+/** Every personal-data header contains one of these; other texts skip the costly normalisation. */
+const MAYBE_PERSONAL_HEADER = /bsn|burger|sofi|citizen|geb|geboren|birth|dob|na+m|letters|tussenvoegsel|adres|address|straat|street|huis|postcode|zip|postal|mail|tel|phone|mobiel|gsm|contact/i;
 
 /** Serial of a real calendar date (so 31-02-2022 is not one), in the 1900 date system. */
 export function dateSerial(y: number, m: number, d: number): number | null {
@@ -51,9 +52,20 @@ export function dateSerial(y: number, m: number, d: number): number | null {
   return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+// A sheet has few distinct number formats and many cells: decide each format once.
+const dateFormatCache = new Map<string, boolean>();
+function isDateFormatCached(fmt: string): boolean {
+  let d = dateFormatCache.get(fmt);
+  if (d === undefined) {
+    d = isDateFormat(fmt);
+    if (dateFormatCache.size < 1000) dateFormatCache.set(fmt, d);
+  }
+  return d;
+}
+
 /** A date cell: a number with a date format, or text such as 12-03-1987 / 1987-03-12. */
 export function dateValue(v: CellValue, fmt: string): number | null {
-  if (typeof v === 'number') return isDateFormat(fmt) && v >= 1 && v <= MAX_SERIAL ? Math.floor(v) : null;
+  if (typeof v === 'number') return v >= 1 && v <= MAX_SERIAL && isDateFormatCached(fmt) ? Math.floor(v) : null;
   if (typeof v !== 'string' || v.length > 12) return null;
   const s = v.trim();
   const dmy = DMY.exec(s);
@@ -79,49 +91,55 @@ export function scanSheet(sheet: SheetSnapshot): ColumnScan[] {
     }
     return c;
   };
+  /** The text of the last text cell above, read only when a first candidate needs its header. */
+  const lastTextRow: number[] = [];
+  const headerAbove = (col: number): { row: number; text: string } | undefined => {
+    const r = lastTextRow[col];
+    return r === undefined ? undefined : { row: r, text: String(sheet.values[r][col]).trim() };
+  };
   for (let row = 0; row < sheet.values.length; row++) {
     const cells = sheet.values[row];
     if (!cells) continue;
     for (let col = 0; col < cells.length; col++) {
       const v = cells[col];
-      if (v === undefined || isBlank(v) || isCellError(v)) continue;
+      if (v === null || v === undefined || typeof v === 'boolean' || isCellError(v)) continue;
+      if (typeof v === 'string' && isBlank(v)) continue;
       const c = (cols[col] ??= newColumn(col));
       c.lastRow = row;
-      if (typeof v === 'string') {
+      if (typeof v === 'string' && v.length <= 60 && MAYBE_PERSONAL_HEADER.test(v)) {
         const text = v.trim();
-        if (text.length <= 60) {
-          const category = categoryOf(text);
-          if (category) {
-            if (!c.headers.some((h) => h.category === category)) c.headers.push({ row, category, text });
-            c.lastText = { row, text };
-            continue;
-          }
+        const category = categoryOf(text);
+        if (category) {
+          if (!c.headers.some((h) => h.category === category)) c.headers.push({ row, category, text });
+          lastTextRow[col] = row;
+          continue;
         }
       }
       c.values++;
-      const digits = bsnDigits(v);
+      // Cheap shape checks first: most cells are neither a BSN nor a date.
+      const digits = typeof v === 'number' || (v.length >= 8 && v.length <= 20 && /^\s*\d/.test(v)) ? bsnDigits(v) : null;
       if (digits !== null) {
         c.bsnCandidates++;
         if (passesElfproef(digits)) {
           c.bsnValid++;
           if (c.firstBsnRow < 0) {
             c.firstBsnRow = row;
-            c.headerAboveBsn = c.lastText;
+            c.headerAboveBsn = headerAbove(col);
           }
         }
-      } else {
-        const serial = dateValue(v, cellFormat(sheet, row, col));
-        if (serial !== null) {
-          c.dates.push(serial);
-          if (c.firstDateRow < 0) {
-            c.firstDateRow = row;
-            c.headerAboveDate = c.lastText;
-          }
-        } else if (typeof v === 'string') {
-          c.textValues++;
-          if (PC6.test(v.trim())) c.postcodes++;
-          if (v.length <= 80) c.lastText = { row, text: v.trim() };
+        continue;
+      }
+      const serial = dateValue(v, typeof v === 'number' ? cellFormat(sheet, row, col) : 'General');
+      if (serial !== null) {
+        c.dates.push(serial);
+        if (c.firstDateRow < 0) {
+          c.firstDateRow = row;
+          c.headerAboveDate = headerAbove(col);
         }
+      } else if (typeof v === 'string') {
+        c.textValues++;
+        if (v.length <= 9 && PC6.test(v.trim())) c.postcodes++;
+        if (v.length <= 80) lastTextRow[col] = row;
       }
     }
   }
