@@ -94,7 +94,7 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   setting(CELL.months, 'Periode (maanden)', input.months, '0', `budget.periodMonths (${monthsNote})`);
   b.text(CELL.factor, 0, 'Pro-rata factor');
   b.formula(CELL.factor, 1, `${S(CELL.months)}/12`, factor, '0.000');
-  setting(CELL.pct, `Drempel toelichting (%) ${cfg.explainBoth ? 'én' : 'of'}`, cfg.explainPct, PCT, 'budget.explainPct');
+  setting(CELL.pct, `Drempel toelichting (%, ${cfg.explainBoth ? 'én' : 'of'} €)`, cfg.explainPct, PCT, 'budget.explainPct');
   setting(CELL.eur, 'Drempel toelichting (€)', cfg.explainEur, EUR, 'budget.explainEur');
   setting(CELL.tolEur, 'Afrondingsmarge (€)', cfg.toleranceEur, EUR, 'budget.toleranceEur');
   setting(CELL.tolFte, 'Afrondingsmarge (fte)', cfg.toleranceFte, FTE, 'budget.toleranceFte');
@@ -386,8 +386,8 @@ function writeOverview(b: SheetBuilder, keys: Keys, tally: Tally, recon: { first
   row(4, 'Optellingen die kloppen', checks.map((c) => count(c, 'I', 'Klopt')));
   row(5, 'Afrondingsverschillen', checks.map((c) => count(c, 'I', 'Afronding')), 'budget_optellingen_afronding');
   row(6, 'Fouten in optellingen', checks.map((c) => count(c, 'I', 'Fout')), 'budget_optellingen_fout');
-  row(7, 'Regels zonder verplichte toelichting', recon ? [count(recon, 'N', STATUS.missing)] : []);
-  row(8, 'Fte-regels buiten de normprijs', tally.fte.map((c) => count(c, 'G', 'Afwijkend')), 'budget_fte_afwijkend');
+  row(7, 'Zonder verplichte toelichting', recon ? [count(recon, 'N', STATUS.missing)] : []);
+  row(8, 'Fte-regels buiten normprijs', tally.fte.map((c) => count(c, 'G', 'Afwijkend')), 'budget_fte_afwijkend');
   b.conditional({ range: `G7:G9`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
   b.conditional({ range: `G6`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.warn }] });
 }
