@@ -224,3 +224,22 @@ describe('detection for the scan view and the mapping editor', () => {
     expect(noExplanations.map((f) => f.cell)).toEqual(expect.arrayContaining(['E19', 'E43']));
   });
 });
+
+describe('settings stored in the workbook', () => {
+  it('lists the budget settings in TB Instellingen and reads an edited period back', async () => {
+    const wb = await loadXlsx(EXAMPLE);
+    applyPlan(wb, buildReport(readWorkbook(wb), { features: ['budget'] }).plan);
+    const ws = wb.getWorksheet('TB Instellingen')!;
+    let periodRow = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === 'budget.periodMonths') periodRow = n;
+    });
+    expect(periodRow).toBeGreaterThan(0);
+    expect(ws.getCell(periodRow, 2).value).toBe('auto');
+    ws.getCell(periodRow, 2).value = 9;
+    const again = buildReport(readWorkbook(wb), { features: ['budget'] });
+    const sheet = again.plan.sheets.find((s) => s.name === 'TB Begroting')!;
+    expect(sheet.cells.find((c) => c.row === 4 && c.col === 1)?.v).toBe(9);
+    expect(sheet.cells.find((c) => c.row === 5 && c.col === 1)?.v).toBe(0.75);
+  });
+});
