@@ -11,6 +11,7 @@ import type { Settings } from '../core/settings/settings';
 import { readSettings } from '../core/settings/settingsSheet';
 import type { WorkbookSnapshot } from '../core/workbook/snapshot';
 import type { ApplyStats } from '../hosts/office';
+import { CancelledError } from '../hosts/office/errors';
 import type { WorkbookHost } from './host';
 
 export interface ScanResult {
@@ -20,8 +21,8 @@ export interface ScanResult {
   settings: Settings;
 }
 
-export async function scan(host: WorkbookHost): Promise<ScanResult> {
-  const snapshot = await host.read();
+export async function scan(host: WorkbookHost, control: RunControl = {}): Promise<ScanResult> {
+  const snapshot = await host.read(reading(control));
   const settings = readSettings(snapshot);
   const { detections, findings } = scanWorkbook(snapshot, settings);
   return { snapshot, detections, findings, settings };
@@ -30,10 +31,15 @@ export async function scan(host: WorkbookHost): Promise<ScanResult> {
 /** "all", the findings sheet only, or one feature's sheets. */
 export type GenerateTarget = 'all' | 'findings' | FeatureId;
 
+export type Phase = 'read' | 'write';
+
 export interface RunControl {
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, phase: Phase) => void;
   signal?: AbortSignal;
 }
+
+const reading = (c: RunControl) => ({ signal: c.signal, onProgress: c.onProgress && ((d: number, n: number) => c.onProgress!(d, n, 'read')) });
+const writing = (c: RunControl) => ({ signal: c.signal, onProgress: c.onProgress && ((d: number, n: number) => c.onProgress!(d, n, 'write')) });
 
 export interface GenerateResult {
   report: ReportResult;
@@ -56,27 +62,29 @@ export function sheetsFor(report: ReportResult, target: GenerateTarget, snapshot
 }
 
 export async function generate(host: WorkbookHost, target: GenerateTarget, settings: Settings | undefined, control: RunControl = {}): Promise<GenerateResult> {
-  const snapshot = await host.read();
+  const snapshot = await host.read(reading(control));
   // One feature's sheets need only that feature; the findings sheet needs them all.
   const features: FeatureId[] | undefined = target === 'all' || target === 'findings' ? undefined : [target];
   const report = buildReport(snapshot, { settings, features });
   const plan = sheetsFor(report, target, snapshot);
-  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...control });
+  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...writing(control) });
   return { report, stats, written: plan.sheets.map((s) => s.name) };
 }
 
 /** Store edited settings, mappings or acceptances in the workbook, and refresh the findings sheet to show them. */
 export async function saveSettings(host: WorkbookHost, settings: Settings, control: RunControl = {}): Promise<GenerateResult> {
-  const snapshot = await host.read();
+  const snapshot = await host.read(reading(control));
   const report = buildReport(snapshot, { settings, writeSettings: true });
   const findingsName = report.plan.sheets[0]?.name;
   const plan: Plan = { sheets: report.plan.sheets.filter((s) => s.name === findingsName || s.name === SHEET.settings), removeSheets: [] };
-  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...control });
+  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...writing(control) });
   return { report, stats, written: plan.sheets.map((s) => s.name) };
 }
 
-export async function removeAll(host: WorkbookHost, keepSettings: boolean): Promise<string[]> {
-  const snapshot = await host.read();
+export async function removeAll(host: WorkbookHost, keepSettings: boolean, control: RunControl = {}): Promise<string[]> {
+  const snapshot = await host.read(reading(control));
+  // Deleting cannot be undone, so a cancel that arrives while reading stops here.
+  if (control.signal?.aborted) throw new CancelledError();
   const plan = removalPlan(snapshot, keepSettings);
   if (plan.removeSheets.length > 0) await host.remove(plan.removeSheets);
   return plan.removeSheets;

@@ -15,9 +15,14 @@ export interface ApplyRequest {
   signal?: AbortSignal;
 }
 
+export interface ReadRequest {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
 export interface WorkbookHost {
   readonly support: ApiSupport;
-  read(): Promise<WorkbookSnapshot>;
+  read(req?: ReadRequest): Promise<WorkbookSnapshot>;
   apply(plan: Plan, req: ApplyRequest): Promise<ApplyStats>;
   remove(sheets: string[]): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
@@ -26,7 +31,7 @@ export interface WorkbookHost {
 export function excelHost(run: ExcelRun, support: ApiSupport): WorkbookHost {
   return {
     support,
-    read: () => run(async (ctx) => (await readWorkbook(ctx, { support })).snapshot),
+    read: (req) => run(async (ctx) => (await readWorkbook(ctx, { support, ...req })).snapshot),
     apply: (plan, req) => run((ctx) => applyPlan(ctx, plan, { support, ...req })),
     remove: (sheets) => run(async (ctx) => void (await removeGenerated(ctx, sheets))),
     select: (sheet, cell) => run((ctx) => selectCell(ctx, sheet, cell)),

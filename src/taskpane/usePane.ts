@@ -6,14 +6,14 @@ import type { Finding } from '../core/findings/finding';
 import type { Settings } from '../core/settings/settings';
 import { emptySettings } from '../core/settings/settings';
 import { classifyError } from '../hosts/office/errors';
-import type { GenerateTarget, ScanResult } from './actions';
+import type { GenerateTarget, Phase, ScanResult } from './actions';
 import { generate, removeAll, saveSettings, scan } from './actions';
 import type { WorkbookHost } from './host';
 import type { Strings } from './i18n/strings';
 
 export type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; text: string; progress?: { done: number; total: number }; cancellable: boolean }
+  | { kind: 'busy'; text: string; progress?: { done: number; total: number; phase: Phase }; cancellable: boolean }
   | { kind: 'success'; text: string }
   | { kind: 'error'; text: string; detail?: string };
 
@@ -31,13 +31,17 @@ export function usePane(host: WorkbookHost, t: Strings) {
   const busy = state.status.kind === 'busy';
 
   const runAction = useCallback(
-    async (text: string, cancellable: boolean, body: (signal: AbortSignal, progress: (d: number, n: number) => void) => Promise<Partial<PaneState> & { done?: string }>) => {
+    async (
+      text: string,
+      cancellable: boolean,
+      body: (signal: AbortSignal, progress: (d: number, n: number, phase: Phase) => void) => Promise<Partial<PaneState> & { done?: string }>,
+    ) => {
       if (abort.current) return;
       const controller = new AbortController();
       abort.current = controller;
       setState((s) => ({ ...s, status: { kind: 'busy', text, cancellable } }));
-      const progress = (done: number, total: number) =>
-        setState((s) => (s.status.kind === 'busy' ? { ...s, status: { ...s.status, progress: { done, total } } } : s));
+      const progress = (done: number, total: number, phase: Phase) =>
+        setState((s) => (s.status.kind === 'busy' ? { ...s, status: { ...s.status, progress: { done, total, phase } } } : s));
       try {
         const { done, ...patch } = await body(controller.signal, progress);
         setState((s) => ({ ...s, ...patch, status: done ? { kind: 'success', text: done } : { kind: 'idle' } }));
@@ -53,8 +57,8 @@ export function usePane(host: WorkbookHost, t: Strings) {
 
   const actions = {
     scan: () =>
-      runAction(t.scan.scanning, false, async () => {
-        const scanned = await scan(host);
+      runAction(t.scan.scanning, true, async (signal, onProgress) => {
+        const scanned = await scan(host, { signal, onProgress });
         return { scanned, settings: scanned.settings, done: t.scan.found(scanned.detections.length) };
       }),
     generate: (target: GenerateTarget) =>
@@ -69,8 +73,8 @@ export function usePane(host: WorkbookHost, t: Strings) {
         return { settings: r.report.settings, findings: state.findings ? r.report.findings : null, scanned, done };
       }),
     remove: (keepSettings: boolean) =>
-      runAction(t.generate.running, false, async () => {
-        const removed = await removeAll(host, keepSettings);
+      runAction(t.generate.running, true, async (signal, onProgress) => {
+        const removed = await removeAll(host, keepSettings, { signal, onProgress });
         return { findings: null, done: t.generate.removed(removed.length) };
       }),
     select: async (f: Finding) => {

@@ -9,6 +9,7 @@ import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '
 import { emptySheet } from '../../core/workbook/snapshot';
 import type { RangeRef } from '../../core/workbook/address';
 import { hiddenRowsFrom, parseArea, splitAreas, stripSheet } from './addresses';
+import { CancelledError, classifyError } from './errors';
 import type { ApiSupport } from './requirements';
 import { FULL_SUPPORT } from './requirements';
 
@@ -23,6 +24,10 @@ export interface ReadOptions {
   support?: ApiSupport;
   /** Cells per request; tests lower it to exercise chunking. */
   cellBudget?: number;
+  /** Called after each round trip; the total is known after the second. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked before each round trip. Reading changes nothing, so stopping is always clean. */
+  signal?: AbortSignal;
 }
 
 export interface ReadStats {
@@ -88,9 +93,21 @@ interface SheetProxies {
 }
 
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
+  try {
+    return await read(context, opts);
+  } catch (e) {
+    throw classifyError(e);
+  }
+}
+
+async function read(context: Excel.RequestContext, opts: ReadOptions): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
+  const check = () => {
+    if (opts.signal?.aborted) throw new CancelledError();
+  };
   const support = opts.support ?? FULL_SUPPORT;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
+  check();
   await context.sync();
   // Round trip 2: per sheet its used range (values only, so formatting a whole column does not make it huge),
   // protection, tables, and where the API allows merged areas and visible cells.
@@ -111,6 +128,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     }
     return p;
   });
+  check();
   await context.sync();
   let syncs = 2;
 
@@ -128,9 +146,11 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     return s;
   });
 
-  const rects = await readRects(context, proxies, snaps, support);
+  const rects = await readRects(context, proxies, snaps, support, check);
   if (rects.extraSync) syncs++;
   const requests = packRects(rects.rects, opts.cellBudget);
+  const total = syncs + Math.max(1, requests.length);
+  opts.onProgress?.(syncs, total);
   const tableRanges: { sheet: number; name: string; range: Excel.Range }[] = [];
   const queueTables = () =>
     proxies.forEach((p, sheet) =>
@@ -148,8 +168,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     });
     // Table ranges ride along with the first chunk instead of costing a round trip of their own.
     if (i === 0) queueTables();
+    check();
     await context.sync();
     syncs++;
+    opts.onProgress?.(syncs, total);
     for (const { chunk, range } of loaded) fillChunk(snaps[chunk.sheet], chunk, range);
   }
   if (requests.length === 0 && proxies.some((p) => p.tables.items.length > 0)) {
@@ -167,7 +189,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
  * sparse used range only the areas holding constants or formulas (ExcelApi 1.9;
  * without it, the top rows up to the sparse limit).
  */
-async function readRects(context: Excel.RequestContext, proxies: SheetProxies[], snaps: SheetSnapshot[], support: ApiSupport) {
+async function readRects(context: Excel.RequestContext, proxies: SheetProxies[], snaps: SheetSnapshot[], support: ApiSupport, check: () => void) {
   const rects: { sheet: number; rect: RangeRef }[] = [];
   const sparse: { sheet: number; areas: Excel.RangeAreas[] }[] = [];
   snaps.forEach((s, sheet) => {
@@ -180,6 +202,7 @@ async function readRects(context: Excel.RequestContext, proxies: SheetProxies[],
     }
   });
   if (sparse.length === 0) return { rects, extraSync: false };
+  check();
   await context.sync();
   for (const { sheet, areas } of sparse) {
     for (const a of areas) if (!a.isNullObject) for (const area of splitAreas(a.address)) rects.push({ sheet, rect: parseArea(area) });

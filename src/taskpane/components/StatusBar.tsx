@@ -11,7 +11,7 @@ export function StatusBar({ status, t, onCancel, onDismiss }: { status: Status; 
       <div role="status" aria-live="polite" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
           <Spinner size="tiny" />
-          <Text>{p ? `${status.text} ${t.generate.progress(p.done, p.total)}` : status.text}</Text>
+          <Text>{p ? `${t.generate.phase[p.phase]}: ${t.generate.progress(p.done, p.total)}` : status.text}</Text>
           {status.cancellable && (
             <Button size="small" onClick={onCancel}>
               {t.generate.cancel}

@@ -246,3 +246,20 @@ describe('huge sparse used ranges', () => {
     expect(fake.maxResponseChars).toBeLessThan(100_000);
   });
 });
+
+describe('read progress and cancel', () => {
+  it('reports each round trip against a known total and stops cleanly when cancelled', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const steps: [number, number][] = [];
+    const { stats } = await fake.run((ctx) => readWorkbook(ctx, { cellBudget: 2_000, onProgress: (d, n) => steps.push([d, n]) }));
+    expect(stats.chunks).toBeGreaterThan(3);
+    expect(steps[steps.length - 1]).toEqual([stats.syncs, stats.syncs]);
+    expect(steps.map(([d]) => d)).toEqual(Array.from({ length: steps.length }, (_, i) => 2 + i));
+
+    const controller = new AbortController();
+    fake.resetCounts();
+    const run = fake.run((ctx) => readWorkbook(ctx, { cellBudget: 2_000, signal: controller.signal, onProgress: (d) => d === 3 && controller.abort() }));
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(fake.syncCount).toBe(3);
+  });
+});
