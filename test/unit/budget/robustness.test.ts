@@ -159,5 +159,9 @@ describe('small pieces', () => {
     expect(readAmount('87%')).toMatchObject({ value: null, source: 'other' });
     expect(readAmount(null)).toMatchObject({ value: null, source: 'blank' });
     expect(readAmount(12.5)).toMatchObject({ value: 12.5, sheetValue: 12.5, source: 'number' });
+    expect(readAmount('220.000*')).toMatchObject({ value: 220000, sheetValue: 0, source: 'text' });
+    expect(readAmount('16.322.407¹')).toMatchObject({ value: 16322407, source: 'text' });
+    expect(readAmount('Vanaf 2017 niet meer opgenomen')).toMatchObject({ value: null, source: 'other' });
+    expect(readAmount(true)).toMatchObject({ value: null, sheetValue: 0, nValue: 1 });
   });
 });

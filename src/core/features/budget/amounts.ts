@@ -26,7 +26,8 @@ export function readAmount(raw: CellValue): Amount {
   if (typeof raw === 'number') {
     return Number.isFinite(raw) ? { value: raw, sheetValue: raw, nValue: raw, source: 'number', raw } : { value: null, sheetValue: 0, nValue: 0, source: 'other', raw };
   }
-  const p = parseNumberCell(raw);
+  // A footnote mark on an amount ("220.000*", "16.322.407¹") does not make it words.
+  const p = parseNumberCell(raw) ?? parseNumberCell(String(raw).trim().replace(/\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$/, ''));
   if (!p || p.percent) return { value: null, sheetValue: 0, nValue: 0, source: 'other', raw };
   return { value: p.value, sheetValue: 0, nValue: 0, source: p.source === 'dash' ? 'dash' : 'text', raw };
 }
