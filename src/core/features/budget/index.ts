@@ -15,7 +15,7 @@ import { fteFindings, fteRates } from './fteRate';
 import { explanationFindings, periodMonths, reconcilable, reconLines } from './reconciliation';
 import { BUDGET_SETTINGS, budgetConfig } from './settings';
 import type { IndividualShare } from './share';
-import { findShare } from './share';
+import { findShare, shareFindings } from './share';
 import { buildBudgetSheet } from './sheet';
 import type { SumCheck, UnstatedSection } from './sums';
 import { sumFinding, tableSumChecks } from './sums';
@@ -128,18 +128,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   append(findings, explanationFindings(lines, factor, cfg));
   const shares = (['begroot', 'realisatie'] as const).map((f) => findShare(recon.length ? recon : tables, f, cfg)).filter((s): s is IndividualShare => s !== null);
   const begrootShare = shares.find((s) => s.field === 'begroot');
-  if (begrootShare && begrootShare.meets === false) {
-    findings.push({
-      rule: 'budget.share-individual',
-      severity: 'warning',
-      kind: 'budget',
-      sheet: begrootShare.table.sheet,
-      cell: a1(begrootShare.individual.ranges[0].top, begrootShare.table.labelCol),
-      message: `Individueel sociaal werk krijgt ${(begrootShare.share! * 100).toFixed(1).replace('.', ',')}% van het budget voor sociaal werk (${begrootShare.individual.sections.join(', ')} tegenover ${begrootShare.collective.sections.join(', ')}); de norm is maximaal ${Math.round(begrootShare.max * 100)}%.`,
-      expected: begrootShare.max,
-      actual: Number(begrootShare.share!.toFixed(4)),
-    });
-  }
+  if (begrootShare) append(findings, shareFindings(begrootShare));
 
   const output = emptyOutput();
   append(output.findings, findings);

@@ -2,7 +2,10 @@
 // most 30% of the social work budget, collective work or informal support at
 // least 70%. The share is computed from the financing sections' lines.
 
+import type { Finding } from '../../findings/finding';
+import { formatPercent } from '../../parse/number';
 import type { Settings } from '../../settings/settings';
+import { a1 } from '../../workbook/address';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { userSheets } from '../../generatedSheets';
 import type { BudgetConfig } from './settings';
@@ -139,4 +142,21 @@ export function findShare(tables: BudgetTable[], field: IndividualShare['field']
 export function individualShare(wb: WorkbookSnapshot, settings: Settings): IndividualShare | null {
   const cfg = budgetConfig(settings);
   return findShare(detectBudgetTables({ sheets: userSheets(wb) }, settings), 'begroot', cfg);
+}
+
+/** The norm not met: a warning at the first line of the individual sections. */
+export function shareFindings(s: IndividualShare): Finding[] {
+  if (s.meets !== false || s.share === null) return [];
+  return [
+    {
+      rule: 'budget.share-individual',
+      severity: 'warning',
+      kind: 'budget',
+      sheet: s.table.sheet,
+      cell: a1(s.individual.ranges[0].top, s.table.labelCol),
+      message: `Individueel sociaal werk krijgt ${formatPercent(s.share)} van het budget voor sociaal werk (${s.individual.sections.join(', ')} tegenover ${s.collective.sections.join(', ')}); het kernbeding staat maximaal ${formatPercent(s.max, 0)} toe.`,
+      expected: s.max,
+      actual: Number(s.share.toFixed(4)),
+    },
+  ];
 }
