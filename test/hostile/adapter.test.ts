@@ -22,7 +22,8 @@ jest.setTimeout(120_000);
 let corpus: Map<string, CorpusFile>;
 
 beforeAll(async () => {
-  const files = await writeCorpus(path.join(tmpDir('tb-hostile-'), 'corpus'));
+  // HOSTILE_CORPUS_DIR keeps the files for a look in Excel; by default they go to a temporary folder.
+  const files = await writeCorpus(process.env.HOSTILE_CORPUS_DIR ?? path.join(tmpDir('tb-hostile-'), 'corpus'));
   corpus = new Map(files.map((f) => [f.case.id, f]));
 });
 
