@@ -240,11 +240,31 @@ describe('task pane in a real browser', () => {
   });
 });
 
-describe('hosts without the needed API sets', () => {
-  async function openWith(apiVersion: number): Promise<Page> {
+describe('a slow host', () => {
+  it('shows progress while generating and "Annuleren" stops it with nothing written', async () => {
     const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
     await servePane(p);
-    await p.addInitScript(`window.__tbApiVersion = ${apiVersion}; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    await p.addInitScript(`window.__tbSyncDelayMs = 400; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    await p.goto(`${PANE_ORIGIN}/taskpane.html`);
+    await p.getByRole('tab', { name: 'Genereren' }).click();
+    await p.getByRole('button', { name: 'Alles vernieuwen' }).click();
+    await p.getByText(/^Werkmap lezen: stap \d van 3$/).waitFor();
+    expect(await p.getByRole('progressbar').count()).toBe(1);
+    await p.getByRole('button', { name: 'Annuleren' }).click();
+    await p.getByText('Geannuleerd. Er is niets half geschreven.').waitFor();
+    const wb = await p.evaluate(() => (window as unknown as { __tbWorkbook: () => { sheets: string[] } }).__tbWorkbook());
+    expect(wb.sheets).toEqual(USER_SHEETS);
+    // The buttons work again afterwards.
+    expect(await p.getByRole('button', { name: 'Alles vernieuwen' }).isEnabled()).toBe(true);
+    await p.close();
+  });
+});
+
+describe('hosts without the needed API sets', () => {
+  async function openWith(apiVersion: number, syncDelayMs = 0): Promise<Page> {
+    const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
+    await servePane(p);
+    await p.addInitScript(`window.__tbApiVersion = ${apiVersion}; window.__tbSyncDelayMs = ${syncDelayMs}; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
     await p.goto(`${PANE_ORIGIN}/taskpane.html`);
     return p;
   }

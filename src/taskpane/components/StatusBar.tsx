@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import type { Status } from '../usePane';
 import type { Strings } from '../i18n/strings';
 
@@ -10,7 +10,6 @@ export function StatusBar({ status, t, onCancel, onDismiss }: { status: Status; 
     return (
       <div role="status" aria-live="polite" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-          <Spinner size="tiny" />
           <Text>{p ? `${t.generate.phase[p.phase]}: ${t.generate.progress(p.done, p.total)}` : status.text}</Text>
           {status.cancellable && (
             <Button size="small" onClick={onCancel}>

@@ -8,7 +8,7 @@ import { FakeExcel } from '../../support/fakeExcel';
 type Win = Window & Record<string, unknown>;
 const w = window as unknown as Win;
 const snapshot = w.__tbSnapshot as WorkbookSnapshot;
-const fake = FakeExcel.fromSnapshot(snapshot, { apiVersion: Number(w.__tbApiVersion ?? 1.17) });
+const fake = FakeExcel.fromSnapshot(snapshot, { apiVersion: Number(w.__tbApiVersion ?? 1.17), hooks: { syncDelayMs: Number(w.__tbSyncDelayMs ?? 0) } });
 fake.install(w);
 
 // office.js (a classic script in <head>) has run once the document is interactive; the pane's deferred

@@ -32,6 +32,8 @@ export interface SyncRecord {
 export interface FakeHooks {
   /** Called at each sync before anything runs; throw a FakeOfficeError to simulate Excel refusing the request. */
   beforeSync?: (index: number) => void;
+  /** Latency per round trip, to watch progress and cancel (Excel on the web takes tens to hundreds of ms). */
+  syncDelayMs?: number;
 }
 
 interface QueuedOp {
@@ -98,7 +100,7 @@ export class FakeRequestContext {
     const record: SyncRecord = { requestChars: JSON.stringify(ops.map((o) => o.payload)).length, responseChars: 0, operations: ops.length };
     this.syncs.push(record);
     this.globalSyncs.push(record);
-    await Promise.resolve();
+    await (this.hooks.syncDelayMs ? new Promise((r) => setTimeout(r, this.hooks.syncDelayMs)) : Promise.resolve());
     this.hooks.beforeSync?.(this.globalSyncs.length);
     if (record.requestChars > REQUEST_LIMIT) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     const responses: unknown[] = [];
