@@ -130,7 +130,9 @@ export async function main(argv: string[]): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-bench-'));
   const figures: Figure[] = [];
   const started = Date.now();
-  console.log(`Toetsblad benchmark — ${os.cpus().length} cores, ${round(os.totalmem() / 2 ** 30, 1)} GB, node ${process.version}; werkmap ${dir}`);
+  // Other work on the machine stretches every time; the load average says how much to trust them.
+  const loadAtStart = os.loadavg()[0];
+  console.log(`Toetsblad benchmark — ${os.cpus().length} cores, ${round(os.totalmem() / 2 ** 30, 1)} GB, node ${process.version}, load ${round(loadAtStart)}; werkmap ${dir}`);
   try {
     if (hasLibreOffice()) {
       // A first soffice start unpacks its installation; keep that out of the figures.
@@ -166,7 +168,9 @@ export async function main(argv: string[]): Promise<number> {
     if (!args.skipPane) figures.push(...(await measurePane(ROOT)));
     figures.push({ id: 'bench.totalSeconds', label: 'Duur van de hele benchmark', value: round((Date.now() - started) / 1000, 1), unit: 's', target: { max: 600 } });
     printFigures(figures);
-    writeResults(path.join(ROOT, 'bench', 'results.json'), figures, { sizes: args.sizes });
+    const loadAverage = { start: round(loadAtStart), end: round(os.loadavg()[0]) };
+    console.log(`\nLoad average (1 min) bij begin en eind: ${loadAverage.start} / ${loadAverage.end} op ${os.cpus().length} cores`);
+    writeResults(path.join(ROOT, 'bench', 'results.json'), figures, { sizes: args.sizes, loadAverage });
     return 0;
   } finally {
     if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
