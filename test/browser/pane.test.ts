@@ -215,6 +215,22 @@ describe('task pane in a real browser', () => {
     await page.getByRole('tab', { name: 'Bevindingen' }).click();
   });
 
+  it('settings are edited in the pane and stored in the workbook', async () => {
+    await page.getByRole('tab', { name: 'Instellingen' }).click();
+    const field = page.getByText('budget.explainEur', { exact: true }).locator('xpath=..');
+    const input = field.getByRole('textbox');
+    expect(await input.inputValue()).toBe('15000');
+    await expectAccessible('settings');
+    await input.fill('20000');
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await page.getByText('Opgeslagen in de werkmap.').waitFor();
+    const stored = (await cells(SHEET.settings))!;
+    const row = Object.entries(stored).find(([k, v]) => k.endsWith(',0') && v === 'budget.explainEur')![0].split(',')[0];
+    expect(stored[`${row},1`]).toBe(20000);
+    // The acceptance saved earlier is still there.
+    expect(Object.values(stored)).toContain('Afgerond in de bron; bevestigd door aanbieder');
+  });
+
   it('switches to English', async () => {
     await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
     expect(await page.getByRole('tab', { name: 'Findings' }).isVisible()).toBe(true);
