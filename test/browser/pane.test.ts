@@ -258,6 +258,23 @@ describe('task pane in a real browser', () => {
     expect((await workbook()).sheets).toEqual(USER_SHEETS);
   });
 
+  it('a mapping saved in the editor is stored in the workbook and used by the next scan', async () => {
+    await page.getByRole('tab', { name: 'Scannen' }).click();
+    await page.getByRole('button', { name: 'Werkmap scannen' }).click();
+    await page.getByText(/tabel(len)? herkend/).waitFor();
+    await page.getByRole('button', { name: /^Toewijzing wijzigen: Risicoregister/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Kolom voor effect', exact: true }).selectOption('');
+    await dialog.getByRole('button', { name: 'Opslaan in werkmap' }).click();
+    await page.getByText(/De toewijzing staat in het blad/).waitFor();
+    const stored = Object.entries((await cells(SHEET.settings))!);
+    const row = stored.find(([k, v]) => k.endsWith(',3') && v === 'effect')![0].split(',')[0];
+    expect(Object.fromEntries(stored.filter(([k]) => k.startsWith(`${row},`)))).toEqual({ [`${row},0`]: "Risico's", [`${row},1`]: 4, [`${row},2`]: 'risk-register', [`${row},3`]: 'effect', [`${row},4`]: '-' });
+    const card = page.getByTestId('detection').filter({ hasText: 'Risicoregister' });
+    expect(await card.textContent()).not.toContain('effect F');
+    expect(await card.textContent()).toContain('kans D');
+  });
+
   it('made no network request except office.js (and its own helper files) from the local copy', async () => {
     expect(traffic.foreign).toEqual([]);
     expect(traffic.office.every((f) => fs.existsSync(path.join(ROOT, 'node_modules/@microsoft/office-js/dist', f)))).toBe(true);
