@@ -10,8 +10,11 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/co
 export interface CellSpec {
   r: number;
   c: number;
+  /** The value, or for a formula cell its last computed result. */
   v: CellValue;
   fmt?: string;
+  /** Formula text without '=' (the user's own formulas must survive untouched). */
+  f?: string;
 }
 
 export interface SheetSpecR {
@@ -47,6 +50,8 @@ export const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...ERRORS) },
 );
 
+const FORMULAS = ['1+1', 'SUM(A1:C3)', 'A1&" x"', '1/0', "'Risico''s'!D5*2", 'IF(A1>1,"hoog","laag")', 'D5*E5', 'TODAY()', 'VLOOKUP(A1,A:B,2,FALSE)'];
+
 const FORMATS = ['General', 'dd-mm-yyyy', '0.0%', '#,##0.00', '@', '"€ "#,##0.00', '[Red]0;-0'];
 
 const cell = (rows: number, cols: number) =>
@@ -56,6 +61,7 @@ const cell = (rows: number, cols: number) =>
       c: fc.nat({ max: cols - 1 }),
       v: cellValue,
       fmt: fc.constantFrom(...FORMATS),
+      f: fc.constantFrom(...FORMULAS),
     },
     { requiredKeys: ['r', 'c', 'v'] },
   );
@@ -98,8 +104,10 @@ export function toSnapshot(spec: SheetSpecR[]): WorkbookSnapshot {
       const colCount = cells.reduce((n, c) => Math.max(n, c.c + 1), 0);
       const values: CellValue[][] = Array.from({ length: rowCount }, () => []);
       const numberFormats: string[][] = [];
+      const formulas: (string | null)[][] = [];
       for (const c of cells) {
         values[c.r][c.c] = c.v;
+        if (c.f) (formulas[c.r] ??= [])[c.c] = c.f;
         if (c.fmt && c.fmt !== 'General') (numberFormats[c.r] ??= [])[c.c] = c.fmt;
       }
       for (const row of values) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
@@ -109,7 +117,7 @@ export function toSnapshot(spec: SheetSpecR[]): WorkbookSnapshot {
         rowCount,
         colCount,
         values,
-        formulas: [],
+        formulas,
         numberFormats,
         merges: [],
         tables: [],
@@ -127,7 +135,7 @@ export function toExcel(spec: SheetSpecR[]): ExcelJS.Workbook {
     const ws = wb.addWorksheet(s.name);
     for (const c of dedupe(s.cells)) {
       const cell = ws.getCell(c.r + 1, c.c + 1);
-      cell.value = c.v as ExcelJS.CellValue;
+      cell.value = c.f ? ({ formula: c.f, result: c.v ?? undefined } as ExcelJS.CellFormulaValue) : (c.v as ExcelJS.CellValue);
       if (c.fmt && c.fmt !== 'General') cell.numFmt = c.fmt;
     }
     for (const r of s.hiddenRows) ws.getRow(r + 1).hidden = true;
