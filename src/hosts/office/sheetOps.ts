@@ -17,6 +17,9 @@ export interface WriteOp {
 /** Cells per grid write; larger sheets are written in row blocks of about this many cells. */
 export const GRID_CELL_BLOCK = 20_000;
 const OP_OVERHEAD = 120;
+/** Excel's limits for data validation: inline list source and input message. */
+const MAX_LIST_SOURCE = 255;
+const MAX_PROMPT = 255;
 
 /**
  * What to put in `range.formulas` for a cell. Text always gets a leading
@@ -189,12 +192,16 @@ function layoutOps(spec: SheetSpec, support: ApiSupport): WriteOp[] {
   if (support.dataValidation) {
     for (const dv of spec.dataValidations) {
       parseRange(dv.range); // validates the address before it reaches Excel
+      // Excel takes an inline list of at most 255 characters and cannot escape commas; a list it would
+      // refuse is left out rather than failing the whole write (the cell stays free text).
+      const source = dv.list.join(',');
+      if (source.length > MAX_LIST_SOURCE || dv.list.some((x) => x.includes(','))) continue;
       ops.push({
         size: JSON.stringify(dv).length + OP_OVERHEAD * 2,
         run(ws) {
           const range = ws.getRange(dv.range);
-          range.dataValidation.rule = { list: { inCellDropDown: true, source: dv.list.join(',') } };
-          if (dv.prompt) range.dataValidation.prompt = { showPrompt: true, message: dv.prompt, title: '' };
+          range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+          if (dv.prompt) range.dataValidation.prompt = { showPrompt: true, message: dv.prompt.slice(0, MAX_PROMPT), title: '' };
         },
       });
     }

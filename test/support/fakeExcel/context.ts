@@ -487,7 +487,12 @@ class FakeRange extends Proxy {
     };
     const dv = { rule: undefined as unknown, prompt: undefined as unknown, clear() {} };
     Object.defineProperty(dv, 'rule', {
-      set: (rule: unknown) => ctx.enqueue({ set: 'dataValidation.rule', rule }, () => this.ws.sheet().dataValidations.push({ range: rangeA1(this.rect()), rule })),
+      set: (rule: unknown) =>
+        ctx.enqueue({ set: 'dataValidation.rule', rule }, () => {
+          const source = (rule as { list?: { source?: string } }).list?.source ?? '';
+          if (source.length > 255) throw new FakeOfficeError('InvalidArgument', 'The list source is longer than 255 characters.');
+          this.ws.sheet().dataValidations.push({ range: rangeA1(this.rect()), rule });
+        }),
     });
     Object.defineProperty(dv, 'prompt', {
       set: (prompt: unknown) =>

@@ -263,3 +263,32 @@ describe('read progress and cancel', () => {
     expect(fake.syncCount).toBe(3);
   });
 });
+
+describe('data validation lists', () => {
+  it('writes drop-downs Excel accepts and leaves out lists it would refuse, instead of failing the write', async () => {
+    const b = new SheetBuilder('TB Lijsten');
+    b.header('Titel');
+    b.validation({ range: 'B5:B9', list: ['Ja', 'Nee'], prompt: 'Kies' });
+    b.validation({ range: 'C5:C9', list: Array.from({ length: 60 }, (_, i) => `Meting nummer ${i}`) });
+    b.validation({ range: 'D5:D9', list: ['a,b', 'c'] });
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Blad1');
+      await ctx.sync();
+      await applyPlan(ctx, { sheets: [b.build()], removeSheets: [] });
+    });
+    expect(fake.sheet('TB Lijsten')!.dataValidations.map((d) => [d.range, d.rule])).toEqual([['B5:B9', { list: { inCellDropDown: true, source: 'Ja,Nee' } }]]);
+  });
+
+  it('skips drop-downs on hosts without ExcelApi 1.8', async () => {
+    const b = new SheetBuilder('TB Lijsten');
+    b.validation({ range: 'B5:B9', list: ['Ja', 'Nee'] });
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Blad1');
+      await ctx.sync();
+      await applyPlan(ctx, { sheets: [b.build()], removeSheets: [] }, { support: { minimum: true, dataValidation: false, hiddenRows: false, merges: false } });
+    });
+    expect(fake.sheet('TB Lijsten')!.dataValidations).toEqual([]);
+  });
+});
