@@ -212,3 +212,13 @@ describe('every known personal-data header', () => {
     expect(f.map((x) => x.cell)).toEqual(['A1']);
   });
 });
+
+describe('masking at scale', () => {
+  it('handles 150.000 findings without overflowing the stack', () => {
+    const { redactPersonalData } = jest.requireActual('../../../src/core/features/privacy/redact');
+    const findings = Array.from({ length: 150_000 }, (_, i) => ({ rule: 'x', severity: 'info', kind: 'input', sheet: 'S', cell: `A${i + 1}`, message: `Waarde "111222333" op rij ${i + 1}.` }));
+    redactPersonalData({ sheets: [] }, findings, []);
+    expect(findings).toHaveLength(150_000);
+    expect(findings[149_999].message).toBe('Waarde "[BSN verwijderd]" op rij 150000.');
+  });
+});

@@ -66,8 +66,8 @@ export const privacyFeature: Feature = {
   run(ctx): FeatureOutput {
     const out = emptyOutput();
     const found = personalColumns(ctx.wb);
-    out.findings.push(...found.map(privacyFinding));
-    out.detections.push(...found.map(detection));
+    out.findings = found.map(privacyFinding);
+    out.detections = found.map(detection);
     return out;
   },
 };

@@ -89,8 +89,9 @@ export function redactorFor(wb: WorkbookSnapshot): Redactor {
 export function redactPersonalData(wb: WorkbookSnapshot, findings: Finding[], sheets: SheetSpec[]): void {
   try {
     const r = redactorFor(wb);
-    findings.splice(0, findings.length, ...findings.map((f) => r.finding(f)));
-    sheets.splice(0, sheets.length, ...sheets.map((s) => r.sheet(s)));
+    // Element by element: spreading 100.000 findings into one call would overflow the stack.
+    for (let i = 0; i < findings.length; i++) findings[i] = r.finding(findings[i]);
+    for (let i = 0; i < sheets.length; i++) sheets[i] = r.sheet(sheets[i]);
   } catch (e) {
     // Never crash the report; say so, like any other failing part.
     findings.push({
