@@ -12,6 +12,7 @@ import type { SettingDef, Settings } from './settings/settings';
 import { buildSettingsSheet, readSettings } from './settings/settingsSheet';
 import type { WorkbookSnapshot } from './workbook/snapshot';
 import { findSheet } from './workbook/snapshot';
+import { appendAll } from './util/arrays';
 
 export interface ReportOptions {
   /** Features to run; all by default. The findings sheet is always written. */
@@ -63,7 +64,7 @@ export function scanWorkbook(wb: WorkbookSnapshot, settings?: Settings): { detec
   const findings: Finding[] = [];
   for (const f of FEATURES) {
     try {
-      detections.push(...f.detect(ctx));
+      appendAll(detections, f.detect(ctx));
     } catch (e) {
       findings.push(internalFinding(f.label.nl, e));
     }
@@ -93,10 +94,10 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
     if (!wanted.has(feature.id)) continue;
     try {
       const out = feature.run(ctx);
-      sheets.push(...out.sheets);
-      findings.push(...out.findings);
-      figures.push(...out.figures);
-      detections.push(...out.detections);
+      appendAll(sheets, out.sheets);
+      appendAll(findings, out.findings);
+      appendAll(figures, out.figures);
+      appendAll(detections, out.detections);
     } catch (e) {
       // Bad input must give a finding, not a crash; a bug in one feature must not cost the others.
       findings.push(internalFinding(feature.label.nl, e));
@@ -118,7 +119,7 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
   redactPersonalData(ctx.wb, findings, sheets);
   const findingsSheet = buildFindingsSheet(ctx.sheetName('findings'), findings, ctx.settings);
   const plan: Plan = { sheets: [findingsSheet.sheet, ...sheets], removeSheets: [] };
-  figures.push(...findingsSheet.figures);
+  appendAll(figures, findingsSheet.figures);
   const settingsName = ctx.sheetName('settings');
   if (opts.writeSettings || !findSheet(wb, settingsName)) plan.sheets.push(buildSettingsSheet(ctx.settings, allSettingDefs()));
   return {

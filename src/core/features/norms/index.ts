@@ -26,6 +26,7 @@ import { detectIndicatorTables, INDICATOR_FIELDS, INDICATOR_KIND } from './indic
 import type { NormDef } from './model';
 import type { NormRow } from './normsSheet';
 import { buildNormsSheet } from './normsSheet';
+import { appendAll } from '../../util/arrays';
 
 export const NORM_SETTINGS = {
   minPopulation: {
@@ -216,11 +217,11 @@ export const normsFeature: Feature = {
       return out;
     }
     const loaded = loadDefinitions(ctx);
-    out.findings.push(...loaded.findings);
+    appendAll(out.findings, loaded.findings);
     const { rows, findings, tables } = computeNorms(ctx, loaded.defs, trajects);
-    out.findings.push(...findings);
-    for (const t of tables) out.findings.push(...dataQualityFindings(t));
-    for (const t of indicators) out.findings.push(...t.findings);
+    appendAll(out.findings, findings);
+    for (const t of tables) appendAll(out.findings, dataQualityFindings(t));
+    for (const t of indicators) appendAll(out.findings, t.findings);
     const sheet = buildNormsSheet({
       name: ctx.sheetName('norms'),
       rows,
@@ -230,8 +231,8 @@ export const normsFeature: Feature = {
       tolerancePoints: getNumber(ctx.settings, NORM_SETTINGS.tolerance),
     });
     out.sheets.push(sheet.sheet);
-    out.figures.push(...sheet.figures);
-    out.findings.push(...sheet.findings);
+    appendAll(out.figures, sheet.figures);
+    appendAll(out.findings, sheet.findings);
     if (loaded.writeSheet) out.sheets.push(buildDefinitionsSheet(ctx.sheetName('normDefinitions')));
     return out;
   },

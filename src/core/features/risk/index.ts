@@ -21,6 +21,7 @@ import { isGeneratedSheet } from '../../generatedSheets';
 import { findSheet } from '../../workbook/snapshot';
 import { hasNetScores, netAboveGrossFindings, netIncompleteFinding } from './netRisk';
 import { compareRegisters, splitByPeriod, trendAssumption, trendSkipped } from './trend';
+import { appendAll } from '../../util/arrays';
 
 export const RISK_SETTINGS = {
   scale: { key: 'risk.scale', default: 'auto', label: 'Schaal van kans en schade: auto, 3 (1-3) of 5 (1-5).', labelEn: 'Scale of likelihood and impact: auto, 3 or 5.' },
@@ -73,7 +74,7 @@ export function analyseRegisters(ctx: FeatureContext): { registers: AnalysedRegi
         message: `De schaal van dit risicoregister staat er niet bij; Toetsblad neemt 1-${scale.scale} aan op grond van de scores${scale.ambiguous ? ' (onzeker: weinig of afwijkende scores)' : ''}. Pas dit zo nodig aan in de instellingen (risk.scale).`,
       });
     }
-    findings.push(...check.findings);
+    appendAll(findings, check.findings);
     registers.push({ register, scale, bands, check });
   }
   return { registers, findings };
@@ -100,9 +101,9 @@ export const riskFeature: Feature = {
   run(ctx): FeatureOutput {
     const out = emptyOutput();
     const { registers, findings } = analyseRegisters(ctx);
-    out.findings.push(...findings);
+    appendAll(out.findings, findings);
     for (const a of registers) {
-      if (hasNetScores(a.register)) out.findings.push(...netAboveGrossFindings(a.register, a.check.risks));
+      if (hasNetScores(a.register)) appendAll(out.findings, netAboveGrossFindings(a.register, a.check.risks));
       const incomplete = netIncompleteFinding(a.register);
       if (incomplete) out.findings.push(incomplete);
     }
@@ -126,7 +127,7 @@ export const riskFeature: Feature = {
     try {
       const { sheet, figures } = buildHeatmapSheet(ctx.sheetName('risk'), input);
       out.sheets.push(sheet);
-      out.figures.push(...figures);
+      appendAll(out.figures, figures);
     } catch (e) {
       // A fault in drawing the map must not cost the controller the register's findings.
       out.findings.push({
