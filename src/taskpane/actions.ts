@@ -6,7 +6,8 @@ import type { Finding } from '../core/findings/finding';
 import { generatedSheetNames, SHEET } from '../core/generatedSheets';
 import type { Plan } from '../core/plan/plan';
 import type { ReportResult } from '../core/report';
-import { buildReport, removalPlan, scanWorkbook } from '../core/report';
+import { buildReport, featureContext, removalPlan, scanWorkbook } from '../core/report';
+import { featureById } from '../core/features';
 import type { Settings } from '../core/settings/settings';
 import { readSettings } from '../core/settings/settingsSheet';
 import type { WorkbookSnapshot } from '../core/workbook/snapshot';
@@ -47,26 +48,42 @@ export interface GenerateResult {
   written: string[];
 }
 
-/** Which of the report's sheets an action writes. The findings sheet always reflects every feature. */
-export function sheetsFor(report: ReportResult, target: GenerateTarget, snapshot: WorkbookSnapshot): Plan {
+/**
+ * Which of the report's sheets an action writes. A feature's button writes
+ * that feature's sheets; a feature without sheets of its own (privacy)
+ * reports through the findings sheet, so its button refreshes that one.
+ * The settings sheet is added when the workbook does not have one yet.
+ */
+export function sheetsFor(report: ReportResult, target: GenerateTarget, snapshot: WorkbookSnapshot, featureSheets?: ReadonlySet<string>): Plan {
   if (target === 'all') return report.plan;
   const findingsName = report.plan.sheets[0]?.name;
-  const settingsName = SHEET.settings;
-  const hasSettings = snapshot.sheets.some((s) => s.name === settingsName);
+  const hasSettings = snapshot.sheets.some((s) => s.name === SHEET.settings);
+  const own = target === 'findings' ? [] : report.plan.sheets.filter((s) => s.name !== findingsName && featureSheets?.has(s.name));
   const keep = report.plan.sheets.filter((s, i) => {
-    if (i === 0) return target === 'findings';
-    if (s.name === settingsName) return !hasSettings;
-    return target !== 'findings' && s.name !== findingsName;
+    if (s.name === SHEET.settings) return !hasSettings;
+    if (i === 0) return own.length === 0;
+    return own.includes(s);
   });
   return { sheets: keep, removeSheets: [] };
 }
 
+/** Names of the sheets one feature generates on this workbook. */
+function featureSheetNames(snapshot: WorkbookSnapshot, target: FeatureId, settings: Settings | undefined): Set<string> {
+  const feature = featureById(target);
+  try {
+    return new Set(feature ? feature.run(featureContext(snapshot, settings)).sheets.map((s) => s.name) : []);
+  } catch {
+    // The full report already turned this failure into a finding; the findings sheet shows it.
+    return new Set();
+  }
+}
+
 export async function generate(host: WorkbookHost, target: GenerateTarget, settings: Settings | undefined, control: RunControl = {}): Promise<GenerateResult> {
   const snapshot = await host.read(reading(control));
-  // One feature's sheets need only that feature; the findings sheet needs them all.
-  const features: FeatureId[] | undefined = target === 'all' || target === 'findings' ? undefined : [target];
-  const report = buildReport(snapshot, { settings, features });
-  const plan = sheetsFor(report, target, snapshot);
+  // Always the full report: the findings (sheet and pane) reflect every feature, whichever button was pressed.
+  const report = buildReport(snapshot, { settings });
+  const own = target === 'all' || target === 'findings' ? undefined : featureSheetNames(snapshot, target, settings);
+  const plan = sheetsFor(report, target, snapshot, own);
   const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...writing(control) });
   return { report, stats, written: plan.sheets.map((s) => s.name) };
 }

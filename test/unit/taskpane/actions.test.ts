@@ -32,7 +32,7 @@ describe('pane actions', () => {
     expect(fake.sheetNames()).toEqual(USER);
   });
 
-  it('a feature button writes only that feature sheet (and the settings sheet once); the findings button only the findings sheet', async () => {
+  it('a feature button writes only that feature sheet (and the settings sheet once); the findings button only the findings sheet; findings always cover every feature', async () => {
     const { fake, host } = setup();
     const risk = await generate(host, 'risk', undefined);
     expect(risk.written).toEqual([SHEET.risk, SHEET.settings]);
@@ -41,6 +41,10 @@ describe('pane actions', () => {
     expect(again.written).toEqual([SHEET.risk]);
     const findings = await generate(host, 'findings', undefined);
     expect(findings.written).toEqual([SHEET.findings]);
+    // Privacy has no sheet of its own: its button refreshes the findings sheet.
+    const privacy = await generate(host, 'privacy', undefined);
+    expect(privacy.written).toEqual([SHEET.findings]);
+    expect(risk.report.findings).toEqual(findings.report.findings);
     // The findings sheet lists every feature's findings, not only the last button's.
     expect(findings.report.findings.some((f) => f.kind === 'budget')).toBe(true);
   });
