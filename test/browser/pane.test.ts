@@ -146,8 +146,10 @@ describe('task pane in a real browser', () => {
 
   it('"Alles vernieuwen" writes exactly the generated sheets and leaves the user sheets as they were', async () => {
     await page.getByRole('tab', { name: 'Genereren' }).click();
+    await expectAccessible('generate');
     await page.getByRole('button', { name: 'Alles vernieuwen' }).click();
     await page.getByText(/^Klaar:|Er ging iets mis/).waitFor();
+    await screenshot('generate', false);
     expect(await page.getByRole('alert').count()).toBe(0);
     const wb = await workbook();
     expect(wb.sheets).toEqual([...USER_SHEETS, ...expected.generatedSheets]);
@@ -230,6 +232,7 @@ describe('task pane in a real browser', () => {
     const input = field.getByRole('textbox');
     expect(await input.inputValue()).toBe('15000');
     await expectAccessible('settings');
+    await screenshot('settings', false);
     await input.fill('20000');
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByText('Opgeslagen in de werkmap.').waitFor();

@@ -16,6 +16,7 @@ export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; de
         {t.tabs.settings}
       </h2>
       <Text>{t.settings.intro}</Text>
+      <Text size={200}>{t.settings.norms}</Text>
       <form
         onSubmit={(e) => {
           e.preventDefault();

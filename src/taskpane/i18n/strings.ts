@@ -88,6 +88,7 @@ const nl = {
   },
   settings: {
     intro: 'Instellingen staan in het blad "TB Instellingen" van deze werkmap.',
+    norms: 'Welke normen meetellen, kiest u per norm in het blad "TB Normdefinities" (Ja/Nee); daarna Genereren → Normen.',
     save: 'Instellingen opslaan',
     saved: 'Opgeslagen in de werkmap.',
     yes: 'Aan',
@@ -200,6 +201,7 @@ const en: Strings = {
   },
   settings: {
     intro: 'Settings live in the "TB Instellingen" sheet of this workbook.',
+    norms: 'Which norms count is chosen per norm in the "TB Normdefinities" sheet (Ja/Nee); then Generate → Norms.',
     save: 'Save settings',
     saved: 'Saved in the workbook.',
     yes: 'On',
