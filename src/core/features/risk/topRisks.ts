@@ -12,6 +12,8 @@ import { hasNetScores } from './netRisk';
 import { bandLabelFormula, effectFormula, filledFormula, referenceFormula } from './liveEffect';
 import type { RiskRegister } from './register';
 
+const SCORE_FORMAT = '0';
+
 export const TOP_RISK_COUNT = 10;
 
 export interface RankedRisk {
@@ -49,10 +51,11 @@ export function writeTopRisks(b: SheetBuilder, top: number, ranked: RankedRisk[]
     b.set(row, 2, { v: cellText(r.cells.risico ?? null), wrap: true });
     const k = referenceFormula(reg, r, 'kans');
     const s = referenceFormula(reg, r, 'schade');
-    b.formula(row, 3, k.f, k.v);
-    b.formula(row, 4, s.f, s.v);
+    // An explicit number format: a copied score must not take over a date format from the register.
+    b.formula(row, 3, k.f, k.v, SCORE_FORMAT);
+    b.formula(row, 4, s.f, s.v, SCORE_FORMAT);
     const e = effectFormula(reg, r, GROSS);
-    b.formula(row, 5, e.f, e.v);
+    b.formula(row, 5, e.f, e.v, SCORE_FORMAT);
     const band = bandLabelFormula(a1(row, 5), e.v, bands);
     b.formula(row, 6, band.f, band.v);
     // Whether a condition and an owner are named, not who: owners can be people.
@@ -65,7 +68,7 @@ export function writeTopRisks(b: SheetBuilder, top: number, ranked: RankedRisk[]
     });
     if (net && hasNetScores(reg)) {
       const en = effectFormula(reg, r, NET);
-      b.formula(row, 9, en.f, en.v);
+      b.formula(row, 9, en.f, en.v, SCORE_FORMAT);
       const bn = bandLabelFormula(a1(row, 9), en.v, bands);
       b.formula(row, 10, bn.f, bn.v);
     }

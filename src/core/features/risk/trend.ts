@@ -173,8 +173,8 @@ export function writeTrend(b: SheetBuilder, top: number, rows: TrendRow[], cur: 
     b.set(row, 1, { v: cellText(t.row.cells.risico ?? null), wrap: true });
     const before = t.status === 'nieuw' ? null : effectFormula(t.previous?.reg ?? t.reg, t.previous?.row ?? t.row, GROSS);
     const now = t.status === 'vervallen' ? null : effectFormula(t.reg, t.row, GROSS);
-    if (before) b.formula(row, 2, before.f, before.v);
-    if (now) b.formula(row, 3, now.f, now.v);
+    if (before) b.formula(row, 2, before.f, before.v, '0');
+    if (now) b.formula(row, 3, now.f, now.v, '0');
     if (before && now) {
       const c = a1(row, 2);
       const d = a1(row, 3);
