@@ -78,9 +78,15 @@ function buildRegister(sheet: SheetSnapshot, match: HeaderMatch<RiskField>, head
     columns: cols,
     labels: match.labels,
     rows,
-    confidence: match.confidence,
+    confidence: baseConfidence(cols),
     ...readTitle(sheet, match.row, Math.min(...span), Math.max(...span), floor),
   };
+}
+
+/** Share of the core fields found: the optional net-score columns do not lower confidence. */
+const CORE_FIELDS: RiskField[] = ['nr', 'werksoort', 'risico', 'kans', 'schade', 'effect', 'randvoorwaarde', 'verantwoordelijk'];
+function baseConfidence(cols: Partial<Record<RiskField, number>>): number {
+  return CORE_FIELDS.filter((f) => cols[f] !== undefined).length / CORE_FIELDS.length;
 }
 
 /** Header rows the user declared as risk registers in the mapping table. */
