@@ -10,22 +10,13 @@ import { recalculate } from '../support/libreoffice';
 import { reportAndRecalculate } from '../support/pipeline';
 import { computedValue, readRecalculated } from '../support/recalcCheck';
 import { EXAMPLE, EXPECTED, loadXlsx, tmpDir } from '../support/workbooks';
+import { PCT_KEYS } from '../support/normKeys';
 
 jest.setTimeout(300_000);
 
 const NORMS = 'TB Normen';
 const DEFS = 'TB Normdefinities';
 
-const PCT_KEYS = [
-  'isw_eerste_gesprek_binnen_28d_pct',
-  'isw_eerste_gesprek_binnen_42d_pct',
-  'isw_afgesloten_binnen_6mnd_pct',
-  'isw_doorverwijzing_maatwerk_wmo_pct',
-  'isw_terugkeer_pct',
-  'isw_zelfstandig_of_netwerk_pct',
-  'cjg_in_behandeling_binnen_14d_pct',
-  'cjg_uitstroom_specialistisch_pct',
-];
 const PLAIN_KEYS = ['cjg_overschrijdingen_14d_aantal', 'gem_cijfer_eind', 'gem_cijfer_stijging'];
 
 /** What LibreOffice computed in the cell a figure points at. */

@@ -7,20 +7,9 @@ import { applyPlan } from '../../../src/hosts/exceljs/applyPlan';
 import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
 import { findSheet } from '../../../src/core/workbook/snapshot';
 import { workbookFrom } from '../../support/workbooks';
+import { BUILT_IN_KEYS } from '../../support/normKeys';
 
-const KEYS = [
-  'isw_eerste_gesprek_binnen_28d_pct',
-  'isw_eerste_gesprek_binnen_42d_pct',
-  'isw_afgesloten_binnen_6mnd_pct',
-  'isw_doorverwijzing_maatwerk_wmo_pct',
-  'isw_terugkeer_pct',
-  'isw_zelfstandig_of_netwerk_pct',
-  'cjg_in_behandeling_binnen_14d_pct',
-  'cjg_overschrijdingen_14d_aantal',
-  'cjg_uitstroom_specialistisch_pct',
-  'gem_cijfer_eind',
-  'gem_cijfer_stijging',
-];
+const KEYS = BUILT_IN_KEYS;
 
 describe('built-in catalogue', () => {
   it('holds every required key, each parsing without errors and naming its kernbeding', () => {
