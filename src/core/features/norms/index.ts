@@ -8,7 +8,7 @@ import type { Finding } from '../../findings/finding';
 import type { SettingDef } from '../../settings/settings';
 import { getNumber } from '../../settings/settings';
 import { a1, columnLetters } from '../../workbook/address';
-import { findSheet } from '../../workbook/snapshot';
+import { cellText, findSheet } from '../../workbook/snapshot';
 import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
 import { emptyOutput } from '../feature';
 import { BUILT_IN_NORMS, OPTIONAL_BUILT_INS } from './catalogue';
@@ -27,6 +27,7 @@ import type { NormDef } from './model';
 import type { NormRow } from './normsSheet';
 import { buildNormsSheet } from './normsSheet';
 import { appendAll } from '../../util/arrays';
+import { DISABLED_SETTING, disabledBySetting, disabledKeyList } from './disabled';
 
 export const NORM_SETTINGS = {
   minPopulation: {
@@ -41,6 +42,7 @@ export const NORM_SETTINGS = {
     label: 'Verschil (procentpunt) tussen gerapporteerde en herberekende indicator dat wordt gemeld.',
     labelEn: 'Difference (percentage points) between reported and recomputed indicator that is reported.',
   },
+  disabled: DISABLED_SETTING,
 } satisfies Record<string, SettingDef>;
 
 const NO_TRAJECTORIES: Finding = {
@@ -111,6 +113,42 @@ export function loadDefinitions(ctx: FeatureContext): { defs: LoadedDefinition[]
   return { defs, findings, writeSheet: !sheet };
 }
 
+/** One norm as the pane's on/off list shows it. */
+export interface NormListing {
+  key: string;
+  label: string;
+  /** Column Aan of 'TB Normdefinities' (or the catalogue) has it on. */
+  onInDefinitions: boolean;
+  /** The setting norms.disabled has it off. */
+  offBySetting: boolean;
+}
+
+/** The norms the definitions hold (valid rows only), in their order, with what switches them off. */
+export function listNorms(ctx: FeatureContext): NormListing[] {
+  const off = disabledBySetting(ctx.settings);
+  return loadDefinitions(ctx).defs.map(({ def }) => ({ key: def.key, label: def.label, onInDefinitions: def.enabled, offBySetting: off(def.key) }));
+}
+
+/** Keys in norms.disabled that name no definition: probably a typo, so the user hears of it. */
+function unknownDisabledKeys(ctx: FeatureContext, defs: LoadedDefinition[]): Finding[] {
+  const known = new Set(defs.map((d) => d.def.key.toLowerCase()));
+  const unknown = disabledKeyList(ctx.settings).filter((k) => !known.has(k.toLowerCase()));
+  if (unknown.length === 0) return [];
+  const name = ctx.sheetName('settings');
+  const sheet = findSheet(ctx.fullWb, name);
+  const row = sheet ? sheet.values.findIndex((r) => cellText(r?.[0] ?? null).trim() === DISABLED_SETTING.key) : -1;
+  return [
+    {
+      rule: 'norm.disabled-unknown',
+      severity: 'warning',
+      kind: 'norm',
+      sheet: name,
+      cell: row >= 0 ? a1(row, 1) : '',
+      message: `De instelling ${DISABLED_SETTING.key} noemt ${unknown.length === 1 ? 'een norm die' : 'normen die'} niet in "${ctx.sheetName('normDefinitions')}" ${unknown.length === 1 ? 'staat' : 'staan'}: ${unknown.join(', ')}. Controleer de sleutel.`,
+    },
+  ];
+}
+
 function trajectDetection(t: DataTable): Detection {
   return {
     feature: 'norms',
@@ -142,9 +180,10 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
   const findings: Finding[] = [];
   const computed: { norm: CompiledNorm; loaded: LoadedDefinition }[] = [];
   let noTrajects = false;
+  const offBySetting = disabledBySetting(ctx.settings);
   for (const loaded of defs) {
     const { def, where } = loaded;
-    if (!def.enabled) continue;
+    if (!def.enabled || offBySetting(def.key)) continue;
     const optional = def.source === 'builtin' && OPTIONAL_BUILT_INS.has(def.key);
     const table = tableForSheet(ctx.wb, def.sheet, trajects);
     if (!table) {
@@ -218,6 +257,7 @@ export const normsFeature: Feature = {
     }
     const loaded = loadDefinitions(ctx);
     appendAll(out.findings, loaded.findings);
+    appendAll(out.findings, unknownDisabledKeys(ctx, loaded.defs));
     const { rows, findings, tables } = computeNorms(ctx, loaded.defs, trajects);
     appendAll(out.findings, findings);
     for (const t of tables) appendAll(out.findings, dataQualityFindings(t));
