@@ -8,6 +8,10 @@ import type { Plan } from '../core/plan/plan';
 import type { ReportResult } from '../core/report';
 import { buildReport, featureContext, removalPlan, scanWorkbook } from '../core/report';
 import { featureById } from '../core/features';
+import type { NormListing } from '../core/features/norms';
+import { listNorms } from '../core/features/norms';
+import type { NormStatusLine } from '../core/features/norms/summary';
+import { normStatuses } from '../core/features/norms/summary';
 import type { Settings } from '../core/settings/settings';
 import { readSettings } from '../core/settings/settingsSheet';
 import type { WorkbookSnapshot } from '../core/workbook/snapshot';
@@ -20,13 +24,24 @@ export interface ScanResult {
   detections: Detection[];
   findings: Finding[];
   settings: Settings;
+  /** The norms the definitions hold, for the settings tab's switches. */
+  norms: NormListing[];
+}
+
+/** The definitions' norms; a failure here must not cost the scan (the report turns it into a finding). */
+function normListing(snapshot: WorkbookSnapshot, settings: Settings | undefined): NormListing[] {
+  try {
+    return listNorms(featureContext(snapshot, settings));
+  } catch {
+    return [];
+  }
 }
 
 export async function scan(host: WorkbookHost, control: RunControl = {}): Promise<ScanResult> {
   const snapshot = await host.read(reading(control));
   const settings = readSettings(snapshot);
   const { detections, findings } = scanWorkbook(snapshot, settings);
-  return { snapshot, detections, findings, settings };
+  return { snapshot, detections, findings, settings, norms: normListing(snapshot, settings) };
 }
 
 /** "all", the findings sheet only, or one feature's sheets. */
@@ -46,6 +61,9 @@ export interface GenerateResult {
   report: ReportResult;
   stats: ApplyStats;
   written: string[];
+  norms: NormListing[];
+  /** The norms with their status as written on the norms sheet; null when this run did not write that sheet. */
+  normStatuses: NormStatusLine[] | null;
 }
 
 /**
@@ -85,7 +103,16 @@ export async function generate(host: WorkbookHost, target: GenerateTarget, setti
   const own = target === 'all' || target === 'findings' ? undefined : featureSheetNames(snapshot, target, settings);
   const plan = sheetsFor(report, target, snapshot, own);
   const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...writing(control) });
-  return { report, stats, written: plan.sheets.map((s) => s.name) };
+  const normsSheet = featureContext(snapshot, settings).sheetName('norms');
+  const written = plan.sheets.map((s) => s.name);
+  return {
+    report,
+    stats,
+    written,
+    norms: normListing(snapshot, report.settings),
+    // A run meant to refresh the norms that wrote no norms sheet (no trajectory data) leaves an empty list, not the previous one.
+    normStatuses: written.includes(normsSheet) ? normStatuses(report.plan, report.figures, normsSheet) : target === 'all' || target === 'norms' ? [] : null,
+  };
 }
 
 /** Store edited settings, mappings or acceptances in the workbook, and refresh the findings sheet to show them. */
@@ -95,7 +122,7 @@ export async function saveSettings(host: WorkbookHost, settings: Settings, contr
   const findingsName = report.plan.sheets[0]?.name;
   const plan: Plan = { sheets: report.plan.sheets.filter((s) => s.name === findingsName || s.name === SHEET.settings), removeSheets: [] };
   const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...writing(control) });
-  return { report, stats, written: plan.sheets.map((s) => s.name) };
+  return { report, stats, written: plan.sheets.map((s) => s.name), norms: normListing(snapshot, report.settings), normStatuses: null };
 }
 
 export async function removeAll(host: WorkbookHost, keepSettings: boolean, control: RunControl = {}): Promise<string[]> {

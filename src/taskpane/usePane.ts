@@ -2,6 +2,8 @@
 // time, progress, cancel, and errors turned into a sentence the user can act on.
 
 import { useCallback, useRef, useState } from 'react';
+import type { NormListing } from '../core/features/norms';
+import type { NormStatusLine } from '../core/features/norms/summary';
 import type { Finding } from '../core/findings/finding';
 import type { Settings } from '../core/settings/settings';
 import { emptySettings } from '../core/settings/settings';
@@ -23,10 +25,14 @@ export interface PaneState {
   /** Findings of the last generate run (null: not generated in this session). */
   findings: Finding[] | null;
   settings: Settings;
+  /** The norms the definitions hold (for the on/off switches); null before the first read. */
+  norms: NormListing[] | null;
+  /** The norms with their status from the last run that wrote the norms sheet; null: none in this session. */
+  normStatuses: NormStatusLine[] | null;
 }
 
 export function usePane(host: WorkbookHost, t: Strings) {
-  const [state, setState] = useState<PaneState>({ status: { kind: 'idle' }, scanned: null, findings: null, settings: emptySettings() });
+  const [state, setState] = useState<PaneState>({ status: { kind: 'idle' }, scanned: null, findings: null, settings: emptySettings(), norms: null, normStatuses: null });
   const abort = useRef<AbortController | null>(null);
   const busy = state.status.kind === 'busy';
 
@@ -59,25 +65,31 @@ export function usePane(host: WorkbookHost, t: Strings) {
     scan: () =>
       runAction(t.scan.scanning, true, async (signal, onProgress) => {
         const scanned = await scan(host, { signal, onProgress });
-        return { scanned, settings: scanned.settings, done: t.scan.found(scanned.detections.length) };
+        return { scanned, settings: scanned.settings, norms: scanned.norms, done: t.scan.found(scanned.detections.length) };
       }),
     generate: (target: GenerateTarget) =>
       runAction(t.generate.running, true, async (signal, onProgress) => {
         const r = await generate(host, target, state.scanned ? state.settings : undefined, { signal, onProgress });
-        return { findings: r.report.findings, settings: r.report.settings, done: t.generate.done(r.written) };
+        return {
+          findings: r.report.findings,
+          settings: r.report.settings,
+          norms: r.norms,
+          ...(r.normStatuses ? { normStatuses: r.normStatuses } : {}),
+          done: t.generate.done(r.written),
+        };
       }),
     save: (settings: Settings, done: string) =>
       runAction(t.generate.running, true, async (signal, onProgress) => {
         const r = await saveSettings(host, settings, { signal, onProgress });
         const scanned = await scan(host);
-        return { settings: r.report.settings, findings: state.findings ? r.report.findings : null, scanned, done };
+        return { settings: r.report.settings, findings: state.findings ? r.report.findings : null, scanned, norms: scanned.norms, done };
       }),
     remove: (keepSettings: boolean) =>
       runAction(t.generate.running, true, async (signal, onProgress) => {
         const removed = await removeAll(host, keepSettings, { signal, onProgress });
-        return { findings: null, done: t.generate.removed(removed.length) };
+        return { findings: null, normStatuses: null, done: t.generate.removed(removed.length) };
       }),
-    select: async (f: Finding) => {
+    select: async (f: Pick<Finding, 'sheet' | 'cell'>) => {
       if (!f.sheet) return;
       try {
         await host.select(f.sheet, f.cell);

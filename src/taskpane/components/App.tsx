@@ -86,10 +86,12 @@ export function App({ host, theme, initialLang = 'nl' }: AppProps) {
               t={t}
               lang={lang}
               busy={busy}
+              normStatuses={state.normStatuses}
               onGenerate={(target) => {
                 void actions.generate(target);
               }}
               onRemove={actions.remove}
+              onSelectCell={(sheet, cell) => void actions.select({ sheet, cell })}
             />
           )}
           {tab === 'findings' && (
@@ -103,7 +105,15 @@ export function App({ host, theme, initialLang = 'nl' }: AppProps) {
             />
           )}
           {tab === 'settings' && (
-            <SettingsPanel t={t} lang={lang} busy={busy} defs={allSettingDefs()} settings={state.settings} onSave={(s) => actions.save(s, t.settings.saved)} />
+            <SettingsPanel
+              t={t}
+              lang={lang}
+              busy={busy}
+              defs={allSettingDefs()}
+              settings={state.settings}
+              norms={state.norms}
+              onSave={(s) => actions.save(s, t.settings.saved)}
+            />
           )}
         </main>
       </div>

@@ -1,11 +1,21 @@
 import { useState } from 'react';
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Divider, Text } from '@fluentui/react-components';
 import { FEATURES } from '../../core/features';
+import type { NormStatusLine } from '../../core/features/norms/summary';
 import type { GenerateTarget } from '../actions';
 import type { Lang, Strings } from '../i18n/strings';
+import { NormsList } from './NormsList';
 
 /** One button per registered feature, so features added later appear here by themselves. */
-export function GeneratePanel(props: { t: Strings; lang: Lang; busy: boolean; onGenerate: (target: GenerateTarget) => void; onRemove: (keepSettings: boolean) => void }) {
+export function GeneratePanel(props: {
+  t: Strings;
+  lang: Lang;
+  busy: boolean;
+  normStatuses: NormStatusLine[] | null;
+  onGenerate: (target: GenerateTarget) => void;
+  onRemove: (keepSettings: boolean) => void;
+  onSelectCell: (sheet: string, cell: string) => void;
+}) {
   const { t, busy } = props;
   const [confirming, setConfirming] = useState(false);
   const [keepSettings, setKeepSettings] = useState(true);
@@ -37,6 +47,8 @@ export function GeneratePanel(props: { t: Strings; lang: Lang; busy: boolean; on
           {t.generate.remove}
         </Button>
       </div>
+      <Divider />
+      <NormsList t={t} lang={props.lang} lines={props.normStatuses} onSelect={props.onSelectCell} />
       {confirming && (
         <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && setConfirming(false)}>
           <DialogSurface>

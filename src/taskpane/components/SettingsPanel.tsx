@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Button, Field, Input, Switch, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Switch, Text } from '@fluentui/react-components';
+import type { NormListing } from '../../core/features/norms';
+import { DISABLED_SETTING, disabledBySetting, withNormDisabled } from '../../core/features/norms/disabled';
 import type { SettingDef, SettingValue, Settings } from '../../core/settings/settings';
 import { getBoolean } from '../../core/settings/settings';
 import type { Lang, Strings } from '../i18n/strings';
 
 /** Every setting the registered features declare, edited in place and stored in the workbook. */
-export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; defs: SettingDef[]; settings: Settings; onSave: (s: Settings) => void }) {
-  const { t, defs } = props;
+export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; defs: SettingDef[]; settings: Settings; norms: NormListing[] | null; onSave: (s: Settings) => void }) {
+  const { t } = props;
+  // norms.disabled is edited through the per-norm switches below, not as raw text.
+  const defs = props.defs.filter((d) => d.key !== DISABLED_SETTING.key);
   const [values, setValues] = useState<Record<string, SettingValue>>(props.settings.values);
   useEffect(() => setValues(props.settings.values), [props.settings]);
   const set = (key: string, v: SettingValue) => setValues((old) => ({ ...old, [key]: v }));
@@ -16,7 +20,6 @@ export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; de
         {t.tabs.settings}
       </h2>
       <Text>{t.settings.intro}</Text>
-      <Text size={200}>{t.settings.norms}</Text>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -41,6 +44,7 @@ export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; de
             </Field>
           );
         })}
+        <NormSwitches t={t} norms={props.norms} settings={{ ...props.settings, values }} onChange={(s) => setValues(s.values)} />
         <div>
           <Button appearance="primary" type="submit" disabled={props.busy}>
             {t.settings.save}
@@ -48,5 +52,36 @@ export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; de
         </div>
       </form>
     </section>
+  );
+}
+
+/** One switch per norm in the definitions; they edit norms.disabled, saved with the other settings. */
+function NormSwitches(props: { t: Strings; norms: NormListing[] | null; settings: Settings; onChange: (s: Settings) => void }) {
+  const { t, norms, settings } = props;
+  const off = disabledBySetting(settings);
+  const order = norms?.map((n) => n.key) ?? [];
+  return (
+    <fieldset aria-describedby="norm-switches-intro" style={{ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <legend style={{ padding: 0, fontWeight: 600 }}>{t.settings.norms}</legend>
+      <Text size={200} id="norm-switches-intro">
+        {norms ? t.settings.normsIntro : t.settings.normsUnknown}
+      </Text>
+      {norms?.map((n) => {
+        const on = n.onInDefinitions && !off(n.key);
+        return (
+          <div key={n.key} data-testid="norm-switch">
+            <Switch
+              checked={on}
+              disabled={!n.onInDefinitions}
+              onChange={(_, d) => props.onChange(withNormDisabled(settings, n.key, !d.checked, order))}
+              label={`${n.label} (${n.onInDefinitions ? (on ? t.settings.yes : t.settings.no) : t.settings.offInDefinitions})`}
+            />
+            <Caption1 block style={{ marginLeft: 44 }}>
+              {n.key}
+            </Caption1>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

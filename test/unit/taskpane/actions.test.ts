@@ -1,6 +1,8 @@
 // Pane actions against the fake Excel host: what each button writes, and that
 // mappings and acceptances stored in the workbook come back on the next run.
 
+import { withNormDisabled } from '../../../src/core/features/norms/disabled';
+import { normStatuses } from '../../../src/core/features/norms/summary';
 import { SHEET } from '../../../src/core/generatedSheets';
 import { readSettings } from '../../../src/core/settings/settingsSheet';
 import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
@@ -94,6 +96,33 @@ describe('pane actions', () => {
     await saveSettings(host, withAcceptance(settings, target, null));
     expect(readSettings((await scan(host)).snapshot).acceptances).toEqual([]);
     expect(sheet.get(rowOf(), 8)!.value).toBe('Nee');
+  });
+
+  it('a run that writes TB Normen returns its norms with status; a run that does not leaves them out', async () => {
+    const { host } = setup();
+    const all = await generate(host, 'all', undefined);
+    expect(all.normStatuses).toEqual(normStatuses(all.report.plan, all.report.figures, SHEET.norms));
+    expect(all.normStatuses!.find((l) => l.key === 'isw_eerste_gesprek_binnen_28d_pct')).toMatchObject({ status: 'Bijna', sheet: SHEET.norms });
+    expect((await generate(host, 'risk', undefined)).normStatuses).toBeNull();
+    expect((await generate(host, 'norms', undefined)).normStatuses).toEqual(all.normStatuses);
+  });
+
+  it('a norm switched off in the settings is stored in TB Instellingen and leaves TB Normen at the next Normen run', async () => {
+    const { fake, host } = setup();
+    const first = await scan(host);
+    const keys = first.norms.map((n) => n.key);
+    expect(keys).toContain('isw_terugkeer_pct');
+    const onSheet = () => [...fake.sheet(SHEET.norms)!.cells.values()].flatMap((row) => [...row.values()].map((c) => c.value));
+    await generate(host, 'all', first.settings);
+    expect(onSheet()).toContain('isw_terugkeer_pct');
+    await saveSettings(host, withNormDisabled(first.settings, 'isw_terugkeer_pct', true, keys));
+    const next = await scan(host);
+    expect(readSettings(next.snapshot).values['norms.disabled']).toBe('isw_terugkeer_pct');
+    expect(next.norms.find((n) => n.key === 'isw_terugkeer_pct')).toMatchObject({ onInDefinitions: true, offBySetting: true });
+    const run = await generate(host, 'norms', next.settings);
+    expect(run.normStatuses!.map((l) => l.key)).not.toContain('isw_terugkeer_pct');
+    expect(run.normStatuses!.map((l) => l.key)).toContain('isw_zelfstandig_of_netwerk_pct');
+    expect(onSheet()).not.toContain('isw_terugkeer_pct');
   });
 
   it('remove keeps settings when asked, and removes everything otherwise', async () => {
