@@ -6,12 +6,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { BUILT_IN_NORMS } from '../../src/core/features/norms/catalogue';
+import { normStatuses } from '../../src/core/features/norms/summary';
 import { buildReport } from '../../src/core/report';
 import { SHEET } from '../../src/core/generatedSheets';
 import type { ReportResult } from '../../src/core/report';
 import type { WorkbookSnapshot } from '../../src/core/workbook/snapshot';
 import { snapshotFromXlsx } from '../support/fakeExcel/fromXlsx';
-import { EXAMPLE } from '../support/workbooks';
+import { EXAMPLE, EXPECTED } from '../support/workbooks';
 import { bundleForBrowser } from './support/bundle';
 import { OFFICE_CDN, PANE_ORIGIN, servePane } from './support/paneServer';
 import type { Traffic } from './support/paneServer';
@@ -178,6 +180,28 @@ describe('task pane in a real browser', () => {
     }
   });
 
+  it('after the run the Genereren tab lists the norms with status, realisation, norm and population; a click selects the cell on TB Normen', async () => {
+    const want = normStatuses(expected.plan, expected.figures, SHEET.norms);
+    const items = page.getByTestId('norm');
+    expect(await items.count()).toBe(want.length);
+    expect(await page.getByRole('heading', { name: `Normen (${want.length} normen)`, level: 3 }).isVisible()).toBe(true);
+    const dutch: Record<string, string> = { met: 'Behaald', near: 'Bijna', notMet: 'Niet behaald', noData: 'Geen gegevens', noNorm: 'Geen norm' };
+    const shown = await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), e.textContent]));
+    expect(shown.map(([status, text]) => `${dutch[status!]}|${text!.startsWith(dutch[status!])}`)).toEqual(want.map((l) => `${l.status}|true`));
+    // 88,87% first talks within four weeks (the provider's own figure in the fixture) against ≥ 90%: almost.
+    const first = items.filter({ hasText: 'Eerste vraagverhelderingsgesprek binnen 4 weken' });
+    const pct = (EXPECTED.trajecten.isw_eerste_gesprek_binnen_28d_pct as number).toFixed(1).replace('.', ',');
+    expect(await first.textContent()).toBe(`BijnaEerste vraagverhelderingsgesprek binnen 4 weken na aanmeldingRealisatie: ${pct}% · Norm: ≥ 90,0% · Populatie: 593`);
+    const line = want.find((l) => l.key === 'cjg_in_behandeling_binnen_14d_pct')!;
+    const cjg = items.filter({ hasText: line.label });
+    expect(await cjg.getAttribute('data-status')).toBe('notMet');
+    await cjg.getByRole('button').click();
+    await page.waitForFunction((cell) => (window as unknown as { __tbWorkbook: () => { selection: { address: string } | null } }).__tbWorkbook().selection?.address === cell, line.cell);
+    expect((await workbook()).selection).toEqual({ sheet: SHEET.norms, address: line.cell });
+    await screenshot('norms', false);
+    await expectAccessible('norms');
+  });
+
   it('lists findings by severity and kind with counts; clicking one selects its cell', async () => {
     await page.getByRole('tab', { name: 'Bevindingen' }).click();
     const total = page.getByTestId('findings-total');
@@ -241,6 +265,40 @@ describe('task pane in a real browser', () => {
     expect(stored[`${row},1`]).toBe(20000);
     // The acceptance saved earlier is still there.
     expect(Object.values(stored)).toContain('Afgerond in de bron; bevestigd door aanbieder');
+  });
+
+  it('a norm switched off in the settings is stored in TB Instellingen and leaves TB Normen and the norms list at the next refresh', async () => {
+    const key = 'isw_terugkeer_pct';
+    const label = 'Terugkeer met dezelfde hulpvraag na afsluiting';
+    await page.getByRole('button', { name: 'OK' }).click();
+    const toggle = page.getByRole('switch', { name: new RegExp(`^${label}`) });
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await page.getByTestId('norm-switch').getByRole('switch').count()).toBe(BUILT_IN_NORMS.length);
+    await toggle.click();
+    expect(await page.getByRole('switch', { name: `${label} (Uit)`, exact: true }).isChecked()).toBe(false);
+    await expectAccessible('settings-norms');
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await page.getByText('Opgeslagen in de werkmap.').waitFor();
+    const stored = (await cells(SHEET.settings))!;
+    const row = Number(Object.entries(stored).find(([k, v]) => k.endsWith(',0') && v === 'norms.disabled')![0].split(',')[0]);
+    expect(stored[`${row},1`]).toBe(key);
+    // Listed with the other norms settings, as a known setting (with its description), not as a stray key.
+    expect(stored[`${row - 1},0`]).toBe('norms.indicatorTolerance');
+    expect(stored[`${row},2`]).toMatch(/^Normen die uit staan/);
+    // Saving alone leaves TB Normen as it was; the refresh takes the norm off.
+    expect(Object.values((await cells(SHEET.norms))!)).toContain(key);
+    await page.getByRole('tab', { name: 'Genereren' }).click();
+    await page.getByRole('button', { name: 'Alles vernieuwen' }).click();
+    await page.getByText(/^Klaar:|Er ging iets mis/).waitFor();
+    const norms = Object.values((await cells(SHEET.norms))!);
+    expect(norms).not.toContain(key);
+    expect(norms).toContain('isw_zelfstandig_of_netwerk_pct');
+    const want = normStatuses(expected.plan, expected.figures, SHEET.norms).filter((l) => l.key !== key);
+    expect(await page.getByTestId('norm').count()).toBe(want.length);
+    expect(await page.getByTestId('norm').filter({ hasText: label }).count()).toBe(0);
+    // The settings tab still shows the norm as off, and switching it back on is one click.
+    await page.getByRole('tab', { name: 'Instellingen' }).click();
+    expect(await page.getByRole('switch', { name: new RegExp(`^${label}`) }).isChecked()).toBe(false);
   });
 
   it('switches to English', async () => {
