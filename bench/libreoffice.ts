@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeProfile, sofficePath } from '../test/support/libreoffice';
+import { convertArgs, makeProfile, sofficePath } from '../test/support/libreoffice';
 import type { Run } from './measure';
 import { mustSucceed, timed } from './measure';
 
@@ -28,21 +28,7 @@ export function recalcWithLibreOffice(file: string, outDir: string, recalc = tru
   fs.mkdirSync(outDir, { recursive: true });
   const profile = recalc ? makeProfile() : noRecalcProfile();
   try {
-    const run = timed(
-      sofficePath(),
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--norestore',
-        '--nolockcheck',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        outDir,
-        path.resolve(file),
-      ],
-      { timeoutMs: 300_000 },
-    );
+    const run = timed(sofficePath(), convertArgs(profile, outDir, [file]), { timeoutMs: 300_000 });
     mustSucceed(`LibreOffice on ${path.basename(file)}`, run);
     if (!fs.existsSync(path.join(outDir, path.basename(file)))) throw new Error(`LibreOffice wrote no output for ${file}`);
     return run;

@@ -29,6 +29,21 @@ export function makeProfile(): string {
   return dir;
 }
 
+/** soffice arguments: open each file with the given profile and save it as .xlsx in outDir. */
+export function convertArgs(profile: string, outDir: string, files: string[]): string[] {
+  return [
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    '--convert-to',
+    'xlsx:Calc MS Excel 2007 XML',
+    '--outdir',
+    outDir,
+    ...files.map((f) => path.resolve(f)),
+  ];
+}
+
 /**
  * Recalculate .xlsx files in LibreOffice and save them as .xlsx again.
  * Returns the paths of the recalculated copies (same base names, in outDir).
@@ -38,21 +53,7 @@ export function recalculate(files: string[], outDir?: string): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const profile = makeProfile();
   try {
-    execFileSync(
-      sofficePath(),
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--norestore',
-        '--nolockcheck',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        dir,
-        ...files.map((f) => path.resolve(f)),
-      ],
-      { stdio: 'pipe', timeout: 300_000 },
-    );
+    execFileSync(sofficePath(), convertArgs(profile, dir, files), { stdio: 'pipe', timeout: 300_000 });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
