@@ -11,7 +11,7 @@
 import { SheetBuilder } from '../../plan/sheetBuilder';
 import type { SheetSpec } from '../../plan/plan';
 import type { Figure } from '../../plan/figure';
-import { rangeA1, sheetRef } from '../../workbook/address';
+import { rangeA1 } from '../../workbook/address';
 import type { Band } from './bands';
 import { bandIndex } from './bands';
 import type { GridCounts, ScorePair } from './grid';
@@ -90,7 +90,8 @@ function writeRegisterBlock(b: SheetBuilder, top: number, a: AnalysedRegister, i
   const scale = a.scale.scale;
   const prefix = keyPrefix(index);
   const net = hasNetScores(reg);
-  const where = sheetRef(reg.sheet, registerRange(reg));
+  // Display text, not a formula reference: no doubled quotes for the reader.
+  const where = `blad "${reg.sheet}", ${registerRange(reg)}`;
   b.text(top, 0, total > 1 ? `Risicoregister ${index + 1}: ${where}` : `Risicoregister: ${where}`, 'subtitle');
   b.text(top + 1, 0, `Schaal 1-${scale} (${SOURCE_TEXT[a.scale.source]}). ${reg.rows.length} risico's.${reg.title ? ` ${reg.title}` : ''}`, 'note');
   writeLegend(b, top + 2, scale, bands);
