@@ -135,30 +135,14 @@ export function writeZip(entries: OutEntry[]): Buffer {
     }
     const name = Buffer.from(entry.name, 'utf8');
     if (offset > 0xfffffff0 || data.length > 0xfffffff0) throw new ZipFormatError('uitvoer te groot voor zip zonder zip64');
+    const fields = { method, crc, compressed: data.length, size, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOC, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedHeader(local, 4, fields);
     const cen = Buffer.alloc(46);
     cen.writeUInt32LE(CEN, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(0x800, 8);
-    cen.writeUInt16LE(method, 10);
-    cen.writeUInt16LE(DOS_TIME, 12);
-    cen.writeUInt16LE(DOS_DATE, 14);
-    cen.writeUInt32LE(crc, 16);
-    cen.writeUInt32LE(data.length, 20);
-    cen.writeUInt32LE(size, 24);
-    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt16LE(20, 4); // version made by
+    writeSharedHeader(cen, 6, fields);
     cen.writeUInt32LE(offset, 42);
     parts.push(local, name, data);
     central.push(cen, name);
@@ -172,4 +156,21 @@ export function writeZip(entries: OutEntry[]): Buffer {
   end.writeUInt32LE(cdSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...central, end]);
+}
+
+/**
+ * The run of fields a local header (from byte 4) and a central directory
+ * header (from byte 6) share: version needed, UTF-8 flag, method, time, date,
+ * CRC, sizes and name length. The extra-field length after it stays 0.
+ */
+function writeSharedHeader(buf: Buffer, at: number, f: { method: number; crc: number; compressed: number; size: number; nameLength: number }): void {
+  buf.writeUInt16LE(20, at);
+  buf.writeUInt16LE(0x800, at + 2);
+  buf.writeUInt16LE(f.method, at + 4);
+  buf.writeUInt16LE(DOS_TIME, at + 6);
+  buf.writeUInt16LE(DOS_DATE, at + 8);
+  buf.writeUInt32LE(f.crc, at + 10);
+  buf.writeUInt32LE(f.compressed, at + 14);
+  buf.writeUInt32LE(f.size, at + 18);
+  buf.writeUInt16LE(f.nameLength, at + 22);
 }
