@@ -3,7 +3,7 @@
 // or output unwritable, 2 usage error. Errors are one Dutch line, never a stack trace.
 
 import { ReportError, reportFile } from '../hosts/exceljs/reportFile';
-import { SEVERITY_LABEL } from '../core/findings/findingsSheet';
+import { SEVERITY_LABEL } from '../core/findings/labels';
 
 const USAGE = 'Gebruik: toetsblad report <invoer.xlsx> --out <uitvoer.xlsx> [--json <samenvatting.json>]';
 

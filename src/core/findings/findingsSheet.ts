@@ -8,20 +8,9 @@ import type { SheetSpec } from '../plan/plan';
 import type { Settings } from '../settings/settings';
 import { acceptanceFor } from '../settings/settings';
 import { a1 } from '../workbook/address';
-import type { Finding, FindingKind, Severity } from './finding';
+import type { Finding, Severity } from './finding';
+import { KIND_LABEL, SEVERITY_LABEL } from './labels';
 import { sortFindings } from './finding';
-
-export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Fout', warning: 'Waarschuwing', info: 'Info' };
-
-export const KIND_LABEL: Record<FindingKind, string> = {
-  risk: 'Risico',
-  budget: 'Begroting',
-  norm: 'Norm',
-  indicator: 'Indicator',
-  privacy: 'Privacy',
-  input: 'Invoer',
-  mapping: 'Toewijzing',
-};
 
 const HEADER_ROW = 9;
 const COLUMNS = ['Ernst', 'Onderdeel', 'Regel', 'Blad', 'Cel', 'Melding', 'Verwacht', 'Werkelijk', 'Geaccepteerd', 'Reden'];

@@ -2,6 +2,7 @@
 // strings from here only.
 
 import type { HostErrorCode } from '../../hosts/office/errors';
+import { KIND_LABEL, SEVERITY_LABEL } from '../../core/findings/labels';
 
 export type Lang = 'nl' | 'en';
 
@@ -87,16 +88,9 @@ const nl = {
     status: { met: 'Behaald', near: 'Bijna', notMet: 'Niet behaald', noData: 'Geen gegevens', noNorm: 'Geen norm' },
     count: (n: number) => (n === 1 ? '1 norm' : `${n} normen`),
   },
-  severity: { error: 'Fout', warning: 'Waarschuwing', info: 'Info' },
-  findingKind: {
-    risk: 'Risico',
-    budget: 'Begroting',
-    norm: 'Norm',
-    indicator: 'Indicator',
-    privacy: 'Privacy',
-    input: 'Invoer',
-    mapping: 'Toewijzing',
-  },
+  // The same words as on the findings sheet.
+  severity: SEVERITY_LABEL,
+  findingKind: KIND_LABEL,
   settings: {
     intro: 'Instellingen staan in het blad "TB Instellingen" van deze werkmap.',
     norms: 'Normen aan of uit',
