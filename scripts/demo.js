@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const ExcelJS = require('exceljs');
-const { reportFile } = require('../dist/hosts/exceljs/reportFile');
+const { reportFile } = require('../dist/files/reportFile');
 
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'oss-2022-halfjaar.xlsx');

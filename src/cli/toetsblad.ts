@@ -2,7 +2,8 @@
 // Exit codes: 0 report written (with or without findings), 1 input unreadable
 // or output unwritable, 2 usage error. Errors are one Dutch line, never a stack trace.
 
-import { ReportError, reportFile } from '../hosts/exceljs/reportFile';
+import { ReportError } from '../files/reportError';
+import { reportFile } from '../files/reportFile';
 import { SEVERITY_LABEL } from '../core/findings/labels';
 
 const USAGE = 'Gebruik: toetsblad report <invoer.xlsx> --out <uitvoer.xlsx> [--json <samenvatting.json>]';

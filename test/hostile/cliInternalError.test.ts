@@ -1,7 +1,7 @@
 // A bug inside Toetsblad (not bad input) still ends as exit code 1 with one
 // Dutch line on stderr: never a stack trace.
 
-import * as reportFileModule from '../../src/hosts/exceljs/reportFile';
+import * as reportFileModule from '../../src/files/reportFile';
 import { main } from '../../src/cli/toetsblad';
 
 describe('toetsblad report on an internal error', () => {

@@ -11,7 +11,7 @@ import { buildReport } from '../../src/core/report';
 import type { SheetSnapshot } from '../../src/core/workbook/snapshot';
 import { applyPlan, readWorkbook } from '../../src/hosts/office';
 import { readWorkbook as readExcelJs } from '../../src/hosts/exceljs/readWorkbook';
-import { loadWorkbook } from '../../src/hosts/exceljs/reportFile';
+import { loadWorkbook } from '../../src/hosts/exceljs/loadWorkbook';
 import { FakeExcel } from '../support/fakeExcel';
 import { tmpDir } from '../support/workbooks';
 import type { CorpusFile } from './corpus';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { buildReport } from '../../src/core/report';
 import { applyPlan } from '../../src/hosts/exceljs/applyPlan';
 import { readWorkbook } from '../../src/hosts/exceljs/readWorkbook';
-import { summarise } from '../../src/hosts/exceljs/reportFile';
+import { summarise } from '../../src/files/summary';
 import { fill, PERSONAL, RISK_HEADER } from './corpus';
 
 const BIRTH_SERIALS = [18700, 31000, 39987]; // 13-03-1951, 14-11-1984, 23-06-2009

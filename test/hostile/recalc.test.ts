@@ -4,7 +4,7 @@
 // values, however broken the input.
 
 import * as path from 'path';
-import { loadWorkbook } from '../../src/hosts/exceljs/reportFile';
+import { loadWorkbook } from '../../src/hosts/exceljs/loadWorkbook';
 import { reportAndRecalculate } from '../support/pipeline';
 import { tmpDir } from '../support/workbooks';
 import { HOSTILE_CASES, writeCorpus } from './corpus';

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateWorkbook } from '../../bench/generate';
-import { reportFile } from '../../src/hosts/exceljs/reportFile';
+import { reportFile } from '../../src/files/reportFile';
 import { readZip } from '../../src/hosts/xlsx/zip';
 import { recalculate } from '../support/libreoffice';
 import { compareRecalculated, readRecalculated } from '../support/recalcCheck';

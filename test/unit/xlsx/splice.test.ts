@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { reportFile } from '../../../src/hosts/exceljs/reportFile';
+import { reportFile } from '../../../src/files/reportFile';
 import { openXlsx, writeXlsxReport } from '../../../src/hosts/xlsx';
 import { buildReport } from '../../../src/core/report';
 import { readZip, entryText } from '../../../src/hosts/xlsx/zip';

@@ -1,0 +1,25 @@
+// The JSON summary of a report: what `--json` writes and what tests compare.
+
+import type { ReportResult } from '../core/report';
+
+export interface Summary {
+  generatedSheets: string[];
+  figures: { key: string; label: string; value: number | null; unit: string; sheet: string; cell: string }[];
+  findings: { rule: string; severity: string; sheet: string; cell: string; message: string; expected?: number | string; actual?: number | string }[];
+}
+
+export function summarise(result: ReportResult): Summary {
+  return {
+    generatedSheets: result.generatedSheets,
+    figures: result.figures.map(({ key, label, value, unit, sheet, cell }) => ({ key, label, value, unit, sheet, cell })),
+    findings: result.findings.map(({ rule, severity, sheet, cell, message, expected, actual }) => ({
+      rule,
+      severity,
+      sheet,
+      cell,
+      message,
+      ...(expected !== undefined ? { expected } : {}),
+      ...(actual !== undefined ? { actual } : {}),
+    })),
+  };
+}
