@@ -4,14 +4,14 @@ import type { ReportResult } from '../core/report';
 
 export interface Summary {
   generatedSheets: string[];
-  figures: { key: string; label: string; value: number | null; unit: string; sheet: string; cell: string }[];
+  figures: { key: string; label: string; value: number | null; unit: string; sheet: string; cell: string; parts?: { numerator: number; denominator: number } }[];
   findings: { rule: string; severity: string; sheet: string; cell: string; message: string; expected?: number | string; actual?: number | string }[];
 }
 
 export function summarise(result: ReportResult): Summary {
   return {
     generatedSheets: result.generatedSheets,
-    figures: result.figures.map(({ key, label, value, unit, sheet, cell }) => ({ key, label, value, unit, sheet, cell })),
+    figures: result.figures.map(({ key, label, value, unit, sheet, cell, parts }) => ({ key, label, value, unit, sheet, cell, ...(parts ? { parts } : {}) })),
     findings: result.findings.map(({ rule, severity, sheet, cell, message, expected, actual }) => ({
       rule,
       severity,

@@ -11,4 +11,11 @@ export interface Figure {
   unit: FigureUnit;
   sheet: string;
   cell: string;
+  /**
+   * For a share (unit 'fraction' computed as a count over a population): its
+   * numerator and denominator, so shares from several workbooks can be pooled
+   * (a regional share is the sum of numerators over the sum of denominators,
+   * never an average of percentages).
+   */
+  parts?: { numerator: number; denominator: number };
 }
