@@ -8,8 +8,12 @@ import { ReportError } from './reportError';
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Check that the input exists and looks like an .xlsx package, so the message can say what to do. */
-export function checkInputFile(file: string): void {
+/**
+ * Check that the input exists and is a zip (an .xlsx package) or an OLE
+ * compound file (an old .xls, or an encrypted workbook), so the message can
+ * say what to do with anything else.
+ */
+export function checkInputFile(file: string): 'zip' | 'ole' {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -26,12 +30,17 @@ export function checkInputFile(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  if (head.equals(OLE_MAGIC)) {
-    throw new ReportError(`Kan ${name} niet lezen: dit is een oud Excel-bestand (.xls) of een werkmap met een wachtwoord. Open het in Excel en sla het op als .xlsx zonder wachtwoord.`, 1);
-  }
+  if (head.equals(OLE_MAGIC)) return 'ole';
   if (!head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    if (name.startsWith('~$')) throw new ReportError(`Kan ${name} niet lezen: dit is een tijdelijk vergrendelingsbestand dat Excel naast een geopende werkmap zet, geen werkmap. Kies de werkmap zelf (zonder ~$).`, 1);
     throw new ReportError(`Kan ${name} niet lezen als Excel-werkmap (.xlsx): het is een ander soort bestand (tekst, pdf of html?). Open het in Excel en sla het op als .xlsx.`, 1);
   }
+  return 'zip';
+}
+
+/** The message for an OLE file that is not a workbook Toetsblad can open. */
+export function legacyWorkbookMessage(name: string): string {
+  return `Kan ${name} niet lezen: dit is een oud Excel-bestand (.xls) of een werkmap met een wachtwoord. Open het in Excel en sla het op als .xlsx zonder wachtwoord.`;
 }
 
 export function samePath(a: string, b: string): boolean {

@@ -29,8 +29,29 @@ export interface HeaderMatch<F extends string> {
   duplicates: F[];
 }
 
+/**
+ * Headers and labels are short: a longer text is only looked at up to here,
+ * so a hostile cell (a 1 MB shared string used in every row) costs no more
+ * than a real header.
+ */
+const HEADER_TEXT_MAX = 256;
+/** Normalised texts by input; the same string recurs in every row of a column. Cleared when full. */
+const normalised = new Map<string, string>();
+const NORMALISED_MAX = 20_000;
+
 /** Lower case, no accents, no punctuation except spaces: "Kans (1-3)" -> "kans 1 3". */
 export function normaliseHeader(text: string): string {
+  const key = text.length > HEADER_TEXT_MAX ? text.slice(0, HEADER_TEXT_MAX) : text;
+  let out = normalised.get(key);
+  if (out === undefined) {
+    if (normalised.size >= NORMALISED_MAX) normalised.clear();
+    out = normaliseText(key);
+    normalised.set(key, out);
+  }
+  return out;
+}
+
+function normaliseText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

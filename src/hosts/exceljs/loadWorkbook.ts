@@ -2,12 +2,12 @@
 
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { checkInputFile } from '../../files/fileSystem';
+import { checkInputFile, legacyWorkbookMessage } from '../../files/fileSystem';
 import { ReportError } from '../../files/reportError';
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  checkInputFile(file);
   const name = path.basename(file);
+  if (checkInputFile(file) === 'ole') throw new ReportError(legacyWorkbookMessage(name), 1);
   // Loaded on demand: requiring ExcelJS costs half a second the fast path does not need.
   const { Workbook } = await import('exceljs');
   const wb = new Workbook();

@@ -125,7 +125,11 @@ export function openPackage(zip: ZipArchive): XlsxPackage {
   const office = root.find((r) => r.kind === 'officeDocument' && !r.external);
   if (zip.has('_rels/.rels') && !office) throw new ZipFormatError('_rels/.rels wijst geen werkmap aan');
   const workbookPart = office ? office.target : (partName(zip, 'xl/workbook.xml') ?? 'xl/workbook.xml');
-  if (!zip.has(workbookPart)) throw new ZipFormatError('het werkmap-onderdeel ontbreekt');
+  if (!zip.has(workbookPart)) {
+    const mimetype = zip.has('mimetype') ? partText(zip, 'mimetype').text : '';
+    if (mimetype.includes('opendocument')) throw new ZipFormatError('dit is een OpenDocument-bestand (.ods) met een Excel-naam, geen Excel-werkmap');
+    throw new ZipFormatError('het werkmap-onderdeel ontbreekt');
+  }
   const { text: workbookXml, encoding: workbookEncoding } = partText(zip, workbookPart);
   const workbookPrefix = rootPrefix(workbookXml);
   const rootTag = /<(?![?!])[^>]*>/.exec(workbookXml)?.[0] ?? '';

@@ -107,7 +107,8 @@ export function readZip(bytes: Uint8Array, codec: ZipCodec = pureCodec): ZipArch
     const commentLen = u16(b, p + 32);
     let local = u32(b, p + 42);
     const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
-    const name = flags & 0x800 ? decodeUtf8(nameBytes) : decodeLatin1(nameBytes);
+    // Some writers separate folders with a backslash; the part name is the same (Excel reads them).
+    const name = (flags & 0x800 ? decodeUtf8(nameBytes) : decodeLatin1(nameBytes)).replace(/\\/g, '/');
     if (size === 0xffffffff || compressedSize === 0xffffffff || local === 0xffffffff) {
       const x = zip64Extra(b, p + 46 + nameLen, extraLen, { size: size === 0xffffffff, compressed: compressedSize === 0xffffffff, offset: local === 0xffffffff });
       size = x.size ?? size;
@@ -160,6 +161,11 @@ export function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
 
 function inflateChecked(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const raw = rawData(zip, e);
+  // An empty part (size and CRC 0) needs no data, whatever a writer stored for it.
+  if (e.size === 0 && e.crc32 === 0) {
+    zip.verified.add(e);
+    return new Uint8Array(0);
+  }
   let data: Uint8Array;
   try {
     data = e.method === 0 ? raw : zip.codec.inflateRaw(raw, e.size);

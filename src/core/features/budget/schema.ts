@@ -32,6 +32,8 @@ export const FIELD_LABELS: Record<Exclude<BudgetField, 'label'>, string> = {
 
 /** A year column header: 2016, "2016", "2016*". */
 export function yearOf(v: unknown): number | null {
+  // A year header is a few characters; a longer text is not one, and is not scanned (a 1 MB cell in every row must stay cheap).
+  if (typeof v === 'string' && v.length > 32) return null;
   const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim().replace(/\*+$/, '') : '';
   if (!/^(19|20)\d\d$/.test(text)) return null;
   return Number(text);
