@@ -1,5 +1,6 @@
-// Three suites: fast unit tests, the LibreOffice recalculation stage, and the
-// real-browser task pane tests. `npm test` runs all three.
+// The suites: fast unit tests, the LibreOffice recalculation stage, the
+// real-browser task pane tests, the hostile corpus and the real-world corpus.
+// `npm test` runs them all.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.tsx?$': tsJest }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
@@ -9,5 +10,7 @@ module.exports = {
     { ...base, displayName: 'recalc', testMatch: ['<rootDir>/test/recalc/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
     { ...base, displayName: 'hostile', testMatch: ['<rootDir>/test/hostile/**/*.test.ts'] },
+    // 691 real-world files from ../shared/realworld through the command line (issue 11).
+    { ...base, displayName: 'realworld', testMatch: ['<rootDir>/test/realworld/**/*.test.ts'] },
   ],
 };
