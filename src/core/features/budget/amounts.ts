@@ -62,8 +62,15 @@ export function decimalsOf(x: number): number {
 export function hasContent(v: CellValue): boolean {
   if (v === null) return false;
   if (typeof v === 'string') {
-    const t = v.replace(/ +/g, '');
-    return t !== '' && t !== '-';
+    // Without copying the text: content is any character but a space, other than one lone "-".
+    let dash = false;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 32) continue;
+      if (c !== 45 || dash) return true;
+      dash = true;
+    }
+    return false;
   }
   return true;
 }

@@ -108,7 +108,7 @@ export function checkRegister(reg: RiskRegister, scale: number, bands: Band[], r
   const risks: CheckedRisk[] = [];
   const hasNet = reg.columns.kansNetto !== undefined && reg.columns.schadeNetto !== undefined;
   const seenIds = new Map<string, RiskRow>();
-  const seenTexts = new Map<string, RiskRow>();
+  const seenTexts = new Map<string, Map<string, RiskRow>>();
   for (const r of reg.rows) {
     const id = riskId(reg, r);
     const kans = readScore(r.cells.kans ?? null, scale);
@@ -171,7 +171,21 @@ function effectFindings(reg: RiskRegister, r: RiskRow, f: 'effect' | 'effectNett
   return out;
 }
 
-function duplicateFindings(reg: RiskRegister, r: RiskRow, id: string, ids: Map<string, RiskRow>, texts: Map<string, RiskRow>): Finding[] {
+/** Risk texts as compared for duplicates, by the cell's own string: a text repeated in every row is normalised once. */
+const comparableTexts = new Map<string, string>();
+
+function comparableText(raw: string): string {
+  let t = comparableTexts.get(raw);
+  if (t === undefined) {
+    if (comparableTexts.size > 10_000) comparableTexts.clear();
+    t = raw.toLowerCase().replace(/\s+/g, ' ');
+    comparableTexts.set(raw, t);
+  }
+  return t;
+}
+
+/** Seen risk texts per werksoort; nested maps, so a long text is not copied into a new key for every row. */
+function duplicateFindings(reg: RiskRegister, r: RiskRow, id: string, ids: Map<string, RiskRow>, texts: Map<string, Map<string, RiskRow>>): Finding[] {
   const out: Finding[] = [];
   const nr = cellText(r.cells.nr ?? null);
   if (nr && reg.columns.nr !== undefined) {
@@ -180,13 +194,14 @@ function duplicateFindings(reg: RiskRegister, r: RiskRow, id: string, ids: Map<s
       out.push({ rule: 'risk.duplicate-id', severity: 'error', kind: 'risk', sheet: reg.sheet, cell: field(reg, r, 'nr'), message: `Risiconummer ${nr} komt twee keer voor (ook op rij ${first.row + 1}).` });
     } else ids.set(nr.toLowerCase(), r);
   }
-  const text = cellText(r.cells.risico ?? null).toLowerCase().replace(/\s+/g, ' ');
+  const text = comparableText(cellText(r.cells.risico ?? null));
   if (text && reg.columns.risico !== undefined) {
-    const key = `${cellText(r.cells.werksoort ?? null).toLowerCase()}|${text}`;
-    const first = texts.get(key);
+    const werksoort = cellText(r.cells.werksoort ?? null).toLowerCase();
+    const seen = texts.get(werksoort) ?? texts.set(werksoort, new Map()).get(werksoort)!;
+    const first = seen.get(text);
     if (first) {
       out.push({ rule: 'risk.duplicate-risk', severity: 'warning', kind: 'risk', sheet: reg.sheet, cell: field(reg, r, 'risico'), message: `Risico ${id} staat er dubbel in: dezelfde omschrijving als rij ${first.row + 1}.` });
-    } else texts.set(key, r);
+    } else seen.set(text, r);
   }
   return out;
 }
