@@ -8,7 +8,7 @@
 //
 //   const fake = FakeExcel.fromSnapshot(snapshot);
 //   await fake.run((ctx) => readWorkbook(ctx));
-//   fake.syncCount; fake.maxRequestChars; fake.sheet('TB Bevindingen')?.at('A1')
+//   fake.syncCount; fake.maxRequestBytes; fake.sheet('TB Bevindingen')?.at('A1')
 //
 // In a browser, install() puts it behind the global `Excel.run` the pane calls.
 
@@ -30,9 +30,9 @@ export const REQUEST_LIMIT = PAYLOAD_LIMIT;
 export const RESPONSE_LIMIT = PAYLOAD_LIMIT;
 
 export interface SyncRecord {
-  /** Characters of the serialized request body, as Office.js sends it. */
-  requestChars: number;
-  responseChars: number;
+  /** UTF-8 bytes of the serialized request body, as Office.js sends it. */
+  requestBytes: number;
+  responseBytes: number;
   /** Actions in the request. */
   operations: number;
 }
@@ -50,7 +50,7 @@ export interface FakeExcelOptions {
 
 let library: OfficeLibrary | undefined;
 /** The fake whose requirement sets the library asks about: the one that made the latest context. */
-let active: FakeExcel | undefined;
+const active: { host?: FakeExcel } = {};
 const hosts = new Map<string, WeakRef<FakeExcel>>();
 let nextHost = 1;
 const ORIGIN = 'https://fake-excel.invalid/';
@@ -71,7 +71,7 @@ async function send(request: SendRequest): Promise<{ statusCode: number; headers
 /** Microsoft's Excel client library, loaded once and wired to the fakes. */
 export function officeLibrary(): OfficeLibrary {
   if (!library) {
-    library = instantiateOfficeLibrary(runOfficeLibrary, (name, version) => (active ? active.isSetSupported(name, version) : true));
+    library = instantiateOfficeLibrary(runOfficeLibrary, (name, version) => (active.host ? active.host.isSetSupported(name, version) : true));
     (library.OfficeExtension as unknown as { HttpUtility: { setCustomSendRequestFunc(f: typeof send): void } }).HttpUtility.setCustomSendRequestFunc(send);
   }
   return library;
@@ -112,14 +112,14 @@ export class FakeExcel {
   async handle(bodyText: string): Promise<{ statusCode: number; headers: Record<string, string>; body: string }> {
     if (this.hooks.syncDelayMs) await new Promise((r) => setTimeout(r, this.hooks.syncDelayMs));
     const r = this.backend.execute(bodyText);
-    this.syncs.push({ requestChars: r.requestChars, responseChars: r.responseChars, operations: r.actions });
+    this.syncs.push({ requestBytes: r.requestBytes, responseBytes: r.responseBytes, operations: r.actions });
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(r.response) };
   }
 
   /** A real Excel.RequestContext (Microsoft's library) whose requests this fake answers. */
   context(): Excel.RequestContext {
     const lib = officeLibrary();
-    active = this;
+    active.host = this;
     return new lib.Excel.RequestContext(this.url) as unknown as Excel.RequestContext;
   }
 
@@ -144,12 +144,12 @@ export class FakeExcel {
     return this.syncs.length;
   }
 
-  get maxRequestChars(): number {
-    return Math.max(0, ...this.syncs.map((s) => s.requestChars));
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.requestBytes));
   }
 
-  get maxResponseChars(): number {
-    return Math.max(0, ...this.syncs.map((s) => s.responseChars));
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.responseBytes));
   }
 
   resetCounts(): void {

@@ -9,7 +9,6 @@ export const OFFICE_LIBRARY_FILE = require.resolve('@microsoft/office-js/dist/ex
 let compiled: ((win: Record<string, unknown>) => void) | undefined;
 
 export function runOfficeLibrary(win: Record<string, unknown>): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { wrapBody } = require('./officeLibraryLoader') as { wrapBody: (source: string) => string };
   compiled ??= new Function('__win', wrapBody(fs.readFileSync(OFFICE_LIBRARY_FILE, 'utf8'))) as (win: Record<string, unknown>) => void;
   compiled(win);

@@ -192,10 +192,14 @@ export interface BackendHooks {
 
 export interface ExecuteResult {
   response: unknown;
-  requestChars: number;
-  responseChars: number;
+  /** UTF-8 bytes of the request and response bodies: what travels on the wire. */
+  requestBytes: number;
+  responseBytes: number;
   actions: number;
 }
+
+const utf8 = new TextEncoder();
+const wireBytes = (text: string) => utf8.encode(text).length;
 
 /** One Excel instance's request processor over a workbook. */
 export class RichApiBackend {
@@ -210,14 +214,14 @@ export class RichApiBackend {
 
   execute(bodyText: string): ExecuteResult {
     const body = JSON.parse(bodyText) as RequestBody;
-    const requestChars = bodyText.length;
+    const requestBytes = wireBytes(bodyText);
     const results: { ActionId: number; Value: unknown }[] = [];
     let error: Record<string, unknown> | undefined;
     const paths = new Map<number, Handle | null>();
     let index = -1;
     try {
       this.hooks().beforeSync?.(this.count());
-      if (requestChars > PAYLOAD_LIMIT) fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+      if (requestBytes > PAYLOAD_LIMIT) fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
       for (index = 0; index < body.Actions.length; index++) {
         const action = body.Actions[index];
         const value = this.runAction(body, paths, action);
@@ -228,15 +232,15 @@ export class RichApiBackend {
       error = { Code: err.code, Message: err.message, Location: err.location, ActionIndex: Math.max(index, 0), HttpStatusCode: 400 };
     }
     let response: Record<string, unknown> = error ? { Results: results, Error: error } : { Results: results };
-    let responseChars = JSON.stringify(response).length;
-    if (!error && responseChars > PAYLOAD_LIMIT) {
+    let responseBytes = wireBytes(JSON.stringify(response));
+    if (!error && responseBytes > PAYLOAD_LIMIT) {
       response = {
         Results: [],
         Error: { Code: 'ResponsePayloadSizeLimitExceeded', Message: 'The response payload size has exceeded the limit.', Location: '', ActionIndex: -1, HttpStatusCode: 400 },
       };
-      responseChars = JSON.stringify(response).length;
+      responseBytes = wireBytes(JSON.stringify(response));
     }
-    return { response, requestChars, responseChars, actions: body.Actions.length };
+    return { response, requestBytes, responseBytes, actions: body.Actions.length };
   }
 
   private resolve(body: RequestBody, paths: Map<number, Handle | null>, id: number): Handle | null {
@@ -253,9 +257,17 @@ export class RichApiBackend {
       case 1:
         h = { type: 'Workbook' };
         break;
-      case 3:
-        h = this.method(parent(), info.Name, args) as Handle | null;
+      case 3: {
+        const on = parent();
+        try {
+          h = this.method(on, info.Name, args) as Handle | null;
+        } catch (e) {
+          // Excel names the failing member in debugInfo.errorLocation, e.g. "WorksheetCollection.add".
+          if (e instanceof FakeOfficeError && !e.location) throw new FakeOfficeError(e.code, e.message, `${on.type}.${info.Name[0].toLowerCase()}${info.Name.slice(1)}`);
+          throw e;
+        }
         break;
+      }
       case 4:
         h = this.navigate(parent(), info.Name);
         break;
