@@ -4,7 +4,8 @@
 // cannot disagree about which columns or rows a norm reads.
 
 import type { DataTable } from './dataTable';
-import { resolveColumn } from './dataTable';
+import { interiorSkipped, resolveColumn } from './dataTable';
+import { dataSegments } from '../../detect/dataRows';
 import type { Clause, ClauseKind, ColumnRef, NormDef } from './model';
 import { needsRowArithmetic, numericColumns } from './model';
 
@@ -102,8 +103,9 @@ export function arithmeticColumns(n: CompiledNorm): number[] {
   return m.kind === 'withinDays' || m.kind === 'withinMonths' || m.kind === 'countOverDays' ? [m.from, m.to] : [];
 }
 
-/** Last row (0-based, inclusive) the array formulas cover: the data plus room to grow. */
+/** Last row (0-based, inclusive) the array formulas cover: the data plus room to grow (none when a total or note sits below). */
 export function arrayEnd(t: DataTable): number {
+  if (t.closed) return t.lastRow;
   const rows = Math.max(0, t.lastRow - t.firstRow + 1);
   return Math.min(1_048_575, Math.max(t.lastRow, t.firstRow) + Math.max(1000, Math.ceil(rows * 0.1)));
 }
@@ -131,8 +133,29 @@ function measureColumns(m: ResolvedMeasure): number[] {
   }
 }
 
-/** Last data row (0-based) the formulas of this norm read. */
+/** Last row (0-based) the formulas of this norm read. */
+export function rangeEnd(n: CompiledNorm): number {
+  if (n.structured) return n.table.excel!.bottom;
+  if (n.table.closed) return n.table.lastRow;
+  return n.mode === 'countifs' ? LAST_SHEET_ROW : arrayEnd(n.table);
+}
+
+/** Last 0-based row of a sheet. */
+export const LAST_SHEET_ROW = 1_048_575;
+
+/**
+ * The row ranges the formulas read: from the first row under the header to
+ * rangeEnd, split around totals, notes and repeated headers inside the data.
+ * Empty when the table has no records.
+ */
+export function segments(n: CompiledNorm): { top: number; bottom: number }[] {
+  const end = rangeEnd(n);
+  if (n.structured) return [{ top: n.table.firstRow, bottom: end }];
+  return dataSegments(n.table.firstRow, end, interiorSkipped(n.table));
+}
+
+/** Last data row (0-based) the engine needs to look at for this norm. */
 export function lastEvaluatedRow(n: CompiledNorm): number {
   if (n.structured) return n.table.excel!.bottom;
-  return n.mode === 'countifs' ? n.table.sheet.rowCount - 1 : n.table.lastRow;
+  return n.mode === 'countifs' && !n.table.closed ? n.table.sheet.rowCount - 1 : n.table.lastRow;
 }

@@ -9,6 +9,7 @@ import type { CellValue } from '../../workbook/snapshot';
 import { isCellError } from '../../workbook/snapshot';
 import type { CompiledNorm, EvalMode, ResolvedClause } from './compile';
 import { arithmeticColumns, lastEvaluatedRow } from './compile';
+import { skippedRowSet } from './dataTable';
 
 export interface MonthCount {
   /** "2021-07" */
@@ -48,10 +49,11 @@ export function clauseMatches(v: CellValue, c: ResolvedClause, mode: EvalMode): 
       return c.values.some((lit) => eqMatch(v, lit, mode));
     case 'ne':
       return !eqMatch(v, c.values[0], mode);
+    // COUNTIFS "<>" counts a cell holding "" (a formula's empty text) as filled and "=" only truly empty cells; an array's ="" takes both as empty.
     case 'filled':
-      return !isEmpty(v);
+      return mode === 'countifs' ? v !== null && v !== undefined : !isEmpty(v);
     case 'empty':
-      return isEmpty(v);
+      return mode === 'countifs' ? v === null || v === undefined : isEmpty(v);
     default:
       return typeof v === 'number';
   }
@@ -102,10 +104,13 @@ export function evaluateNorm(n: CompiledNorm): NormValues {
   const m = n.measure;
   // COUNTIFS ranges run to the sheet's end; array ranges end inside blank rows, so the data rows suffice; a Table ends where it ends.
   const last = lastEvaluatedRow(n);
+  // Totals, notes and repeated headers lie outside every formula range.
+  const skipped = skippedRowSet(t);
   let failedAt: NormValues['failedAt'] = null;
   if (n.mode === 'array') {
     const calendar = m.kind === 'withinMonths';
     outer: for (let r = t.firstRow; r <= last; r++) {
+      if (skipped.has(r)) continue;
       for (const c of arithmeticColumns(n)) {
         if (breaksArithmetic(cell(n, r, c), calendar)) {
           failedAt = { row: r, col: c };
@@ -120,9 +125,12 @@ export function evaluateNorm(n: CompiledNorm): NormValues {
   let sumB = 0;
   const perMonth = new Map<number, number>();
   for (let r = t.firstRow; r <= last; r++) {
-    if (!n.population.every((c) => clauseMatches(cell(n, r, c.col), c, n.mode))) continue;
+    if (skipped.has(r)) continue;
+    // The population cell is a COUNTIFS; an array numerator repeats the filters as array factors, with array semantics.
+    if (!n.population.every((c) => clauseMatches(cell(n, r, c.col), c, 'countifs'))) continue;
     population++;
-    const meets = failedAt ? false : rowMeetsCondition(n, r);
+    const inArrayPopulation = n.mode !== 'array' || n.population.every((c) => clauseMatches(cell(n, r, c.col), c, 'array'));
+    const meets = failedAt || !inArrayPopulation ? false : rowMeetsCondition(n, r);
     if (meets) hits++;
     if (m.kind === 'mean') sumA += cell(n, r, m.column) as number;
     if (m.kind === 'meanDiff') {
@@ -150,11 +158,12 @@ export function evaluateNorm(n: CompiledNorm): NormValues {
     case 'withinMonths':
       value = population === 0 || failedAt ? null : hits / population;
       break;
+    // A count over no rows at all is no evidence of anything: "Geen gegevens", as the formula's IF(pop=0,"",…) says.
     case 'count':
-      value = hits;
+      value = population === 0 ? null : hits;
       break;
     case 'countOverDays':
-      value = failedAt ? null : hits;
+      value = population === 0 || failedAt ? null : hits;
       break;
     case 'mean':
       value = population === 0 ? null : sumA / population;

@@ -2,6 +2,7 @@
 // the norm and its status; monthly breakdowns; and the provider's own
 // Indicatoren lines next to our recomputation.
 
+import { ROW_KIND_NL } from '../../detect/dataRows';
 import type { Finding } from '../../findings/finding';
 import { formatMonthNl } from '../../parse/date';
 import { OPERATOR_SYMBOL } from '../../parse/normText';
@@ -69,10 +70,10 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   for (const r of flatten(input.rows)) if (r.norm.mode === 'array' && !r.norm.structured && !arrayTables.has(r.norm.table)) arrayTables.set(r.norm.table, r.norm);
   for (const t of input.tables) {
     const n = arrayTables.get(t);
-    const rows = Math.max(0, t.lastRow - t.firstRow + 1);
     const source = t.excel ? `tabel ${t.excel.name} op blad "${t.sheet.name}"` : `blad "${t.sheet.name}"`;
-    b.text(row, 0, `Gegevens: ${source}, ${rows} rijen (rij ${t.firstRow + 1} t/m ${t.lastRow + 1}).`, 'note');
-    if (n) {
+    b.text(row, 0, `Gegevens: ${source}, ${t.dataRowCount} ${t.dataRowCount === 1 ? 'rij' : 'rijen'} (rij ${t.firstRow + 1} t/m ${t.lastRow + 1})${skippedNote(t)}.`, 'note');
+    // A closed table ends at its last record (a total or note sits below): appended rows cannot join it, so there is no range to check.
+    if (n && !t.closed) {
       b.text(row, COL.value - 1, `Rijen onder rij ${arrayEnd(t) + 1}:`, 'muted');
       b.formula(row, COL.value, beyondRangeFormula(n, anchorColumn(t)), 0, '0');
       b.formula(row, COL.op, `IF(${a1(row, COL.value)}>0,"Vernieuw de normen: nieuwe rijen vallen buiten het rekenbereik","Rekenbereik in orde")`, 'Rekenbereik in orde');
@@ -159,6 +160,15 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   [16, 48, 40, 13, 12, 9, 10, 12, 14, 14, 60].forEach((w, i) => b.width(i, w));
   b.freeze(headerRow + 1, 2);
   return { sheet: b.build(), figures: b.figures, findings, statuses };
+}
+
+/** ", niet meegeteld: 1 totaalregel (rij 40), 2 voetnoten of tussenkoppen (rij 42, 43)". */
+function skippedNote(t: DataTable): string {
+  if (t.skipped.length === 0) return '';
+  const byKind = new Map<string, number[]>();
+  for (const s of t.skipped) byKind.set(ROW_KIND_NL[s.kind], [...(byKind.get(ROW_KIND_NL[s.kind]) ?? []), s.row + 1]);
+  const parts = [...byKind].map(([kind, rows]) => `${kind} (${rows.length === 1 ? 'rij' : 'rijen'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ' …' : ''})`);
+  return `; niet meegeteld: ${parts.join(', ')}`;
 }
 
 function flatten(rows: NormRow[]): NormRow[] {
