@@ -9,7 +9,7 @@ import { normaliseHeader } from './headers';
 import type { SheetSnapshot } from '../workbook/snapshot';
 import { cellText, isBlank } from '../workbook/snapshot';
 
-export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'header';
+export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'header' | 'after';
 
 export interface RowClassification {
   /** Kind per sheet row, for rows from the first row under the header to `lastRow`. */
@@ -26,6 +26,8 @@ export interface RowClassification {
 const TOTAL_LABEL = /^(sub|eind|generaal |grand )?tota(a)?l(en|s)?\b|^som\b|^sum\b/i;
 /** A footnote: a marker first ("*", "¹", "1)", "(a)", "NB"), or a word that introduces a note. */
 const NOTE_START = /^(\*|†|‡|#|[¹²³⁴⁵⁶⁷⁸⁹]|\(?[0-9a-z]\)\s|n\.?b\.?\b|bron\b|noot\b|toelichting\b|opmerking\b|let op\b|let wel\b|peildatum\b|excl\.|incl\.|exclusief\b|inclusief\b|gegevens\b)/i;
+/** A grand total ("Totaal", "Eindtotaal", "Totaal generaal"): the table ends there; what follows is another block. */
+const GRAND_TOTAL = /^(eind|generaal |grand )?tota(a)?l(en|s)?( generaal| alle\b.*)?\s*:?$/i;
 /** A formula that adds up a column: a subtotal row even without a label. */
 const TOTAL_FORMULA = /^(SUBTOTAL|AGGREGATE)\(|^SUM\([A-Z$]+\$?\d+:[A-Z$]+\$?\d+\)$/i;
 
@@ -47,7 +49,18 @@ export function classifyRows(sheet: SheetSnapshot, headerRow: number, columns: n
       break;
     }
   }
-  for (let r = firstRow; r <= last; r++) kinds.set(r, kindOf(sheet, r, cols, headerTexts));
+  let ended = false;
+  for (let r = firstRow; r <= last; r++) {
+    if (ended) {
+      const k = kindOf(sheet, r, cols, headerTexts);
+      kinds.set(r, k === 'blank' || k === 'note' ? k : 'after');
+      continue;
+    }
+    const kind = kindOf(sheet, r, cols, headerTexts);
+    kinds.set(r, kind);
+    // Rows under a grand total belong to another block ("Taakstelling", "Nog te realiseren"), not to this table.
+    if (kind === 'total' && GRAND_TOTAL.test(firstText(sheet, r, cols))) ended = true;
+  }
   const dataRows: number[] = [];
   const skipped: RowClassification['skipped'] = [];
   for (const [r, k] of kinds) {
@@ -55,6 +68,12 @@ export function classifyRows(sheet: SheetSnapshot, headerRow: number, columns: n
     else if (k !== 'blank') skipped.push({ row: r, kind: k });
   }
   return { kinds, dataRows, lastDataRow: dataRows.length ? dataRows[dataRows.length - 1] : firstRow - 1, skipped };
+}
+
+function firstText(sheet: SheetSnapshot, r: number, cols: number[]): string {
+  const row = sheet.values[r] ?? [];
+  const c = cols.find((k) => !isBlank(row[k] ?? null));
+  return c === undefined ? '' : cellText(row[c] ?? null);
 }
 
 function kindOf(sheet: SheetSnapshot, r: number, cols: number[], headerTexts: Map<number, string>): RowKind {
@@ -81,6 +100,7 @@ export const ROW_KIND_NL: Record<Exclude<RowKind, 'data' | 'blank'>, string> = {
   total: 'totaalregel',
   note: 'voetnoot of tussenkop',
   header: 'herhaalde kopregel',
+  after: 'regel onder het eindtotaal',
 };
 
 /**

@@ -69,3 +69,26 @@ describe('dataSegments', () => {
     expect(dataSegments(2, 1, [])).toEqual([]);
   });
 });
+
+describe('a grand total ends the table', () => {
+  it('takes the rows under "Totaal" as another block, while a "Totaal <group>" subtotal does not end it', () => {
+    const rows: unknown[][] = [
+      ['Maatregel', 'Instelling', 'Besparing'],
+      ['De Klos', 'A', 45000],
+      ['Totaal A', null, 45000],
+      ['Huisvesting', 'B', 100000],
+      ['Totaal', null, 145000],
+      [null, null, null],
+      ['Taakstelling', null, 525000],
+      ['Nog te realiseren', null, 380000],
+    ];
+    const k = classifyRows(sheetOf(rows), 0, [0, 1, 2]);
+    expect(k.dataRows).toEqual([1, 3]);
+    expect(k.skipped).toEqual([
+      { row: 2, kind: 'total' },
+      { row: 4, kind: 'total' },
+      { row: 6, kind: 'after' },
+      { row: 7, kind: 'after' },
+    ]);
+  });
+});

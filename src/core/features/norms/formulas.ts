@@ -19,7 +19,8 @@
 import { columnLetters, quoteSheet } from '../../workbook/address';
 import { serialToYmd } from '../../parse/date';
 import type { CompiledNorm, ResolvedClause } from './compile';
-import { arrayEnd, segments } from './compile';
+import { arrayClauses, arrayEnd, segments } from './compile';
+import type { CompareOp } from './model';
 
 const LAST_ROW = 1_048_576;
 
@@ -65,6 +66,8 @@ function neCriterion(v: string | number): string {
   return typeof v === 'number' ? `"<>"&${num(v)}` : textLiteral(`<>${v.replace(/[~*?]/g, '~$&')}`);
 }
 
+const CRITERION_OP: Record<CompareOp, string> = { gt: '>', ge: '>=', lt: '<', le: '<=', eq: '=', ne: '<>' };
+
 /** Criteria sets: one per combination of "=" alternatives; the COUNTIFS of all sets add up. */
 function criteriaSets(n: CompiledNorm, clauses: ResolvedClause[], seg: Segment): string[][] {
   let sets: string[][] = [[]];
@@ -84,6 +87,18 @@ function criteriaSets(n: CompiledNorm, clauses: ResolvedClause[], seg: Segment):
       case 'empty':
         options = [`${range},"="`];
         break;
+      case 'gt':
+      case 'ge':
+      case 'lt':
+      case 'le':
+        options = [`${range},"${CRITERION_OP[c.kind]}${num(Number(c.values[0]))}"`];
+        break;
+      case 'between':
+        options = [`${range},">=${num(Number(c.values[0]))}",${range},"<=${num(Number(c.values[1]))}"`];
+        break;
+      case 'column':
+        // Compiled as an array norm (compile.ts); never reaches COUNTIFS.
+        throw new Error('A two-column comparison has no COUNTIFS form');
       default:
         options = [`${range},">-1E+300"`];
     }
@@ -121,6 +136,20 @@ function arrayFactor(n: CompiledNorm, c: ResolvedClause, seg: Segment): string {
       return `(${r}<>"")`;
     case 'empty':
       return `(${r}="")`;
+    // ISNUMBER first: an array comparison takes any text as larger than every number.
+    case 'gt':
+    case 'ge':
+    case 'lt':
+    case 'le':
+      return `ISNUMBER(${r})*(${r}${CRITERION_OP[c.kind]}${num(Number(c.values[0]))})`;
+    case 'between':
+      return `ISNUMBER(${r})*(${r}>=${num(Number(c.values[0]))})*(${r}<=${num(Number(c.values[1]))})`;
+    case 'column': {
+      const o = columnRange(n, c.other!, seg);
+      const offset = Number(c.values[0] ?? 0);
+      const rhs = offset === 0 ? o : `(${o}${offset > 0 ? '+' : '-'}${num(Math.abs(offset))})`;
+      return `ISNUMBER(${r})*ISNUMBER(${o})*(${r}${CRITERION_OP[c.op ?? 'eq']}${rhs})`;
+    }
     default:
       return `ISNUMBER(${r})`;
   }
@@ -146,7 +175,15 @@ function sumproduct(factors: string[]): string {
 
 /** Rows of the population meeting the per-row condition: SUMPRODUCT per segment, added up. */
 function arrayHits(n: CompiledNorm, extra: (seg: Segment) => string[] = () => []): string {
-  return overSegments(n, (seg) => sumproduct([...n.population.map((c) => arrayFactor(n, c, seg)), rowCondition(n, seg), ...extra(seg)]));
+  return overSegments(n, (seg) => sumproduct([...arrayClauses(n).map((c) => arrayFactor(n, c, seg)), rowCondition(n, seg), ...extra(seg)].filter(Boolean)));
+}
+
+/** Sum of a column over the population rows, as SUMPRODUCT(factors, column): text in the column counts as 0, never an error. */
+function arraySum(n: CompiledNorm, col: number): string {
+  return overSegments(n, (seg) => {
+    const factors = n.population.map((c) => arrayFactor(n, c, seg));
+    return `SUMPRODUCT(${factors.length === 1 ? `1*${factors[0]}` : factors.join('*')},${columnRange(n, col, seg)})`;
+  });
 }
 
 function monthFactor(n: CompiledNorm, start: number, end: number, seg: Segment): string {
@@ -165,12 +202,14 @@ function dateCall(serial: number): string {
  * SUMPRODUCT); the engine evaluates it with COUNTIFS semantics.
  */
 export function populationFormula(n: CompiledNorm): string {
+  if (n.populationMode === 'array') return overSegments(n, (seg) => sumproduct(n.population.map((c) => arrayFactor(n, c, seg))));
   return countifs(n, n.population);
 }
 
 /** The realisation, given the address of the population cell on the norms sheet. */
 export function realisationFormula(n: CompiledNorm, pop: string): string {
   const m = n.measure;
+  if (n.mode === 'array') return arrayRealisation(n, pop);
   switch (m.kind) {
     case 'share':
       return `IF(${pop}=0,"",(${countifs(n, [...n.population, ...m.condition])})/${pop})`;
@@ -178,17 +217,39 @@ export function realisationFormula(n: CompiledNorm, pop: string): string {
       return `IF(${pop}=0,"",${m.condition.length === 0 ? pop : countifs(n, [...n.population, ...m.condition])})`;
     case 'mean':
       return `IF(${pop}=0,"",${sumifs(n, m.column, n.population)}/${pop})`;
+    case 'sum':
+      return `IF(${pop}=0,"",${sumifs(n, m.column, n.population)})`;
     case 'meanDiff':
       return `IF(${pop}=0,"",(${sumifs(n, m.a, n.population)}-${sumifs(n, m.b, n.population)})/${pop})`;
     case 'ratio': {
       const den = sumifs(n, m.denominator, n.population);
       return `IF(${den}=0,"",${sumifs(n, m.numerator, n.population)}/${den})`;
     }
+    default:
+      return arrayRealisation(n, pop);
+  }
+}
+
+/** The realisation of a norm that compares columns per row: SUMPRODUCT, wrapped in IFERROR (text in a column it adds to fails it). */
+function arrayRealisation(n: CompiledNorm, pop: string): string {
+  const m = n.measure;
+  const guarded = (x: string) => `IF(${pop}=0,"",IFERROR(${x},""))`;
+  switch (m.kind) {
+    case 'share':
     case 'withinDays':
     case 'withinMonths':
-      return `IF(${pop}=0,"",IFERROR(${arrayHits(n)}/${pop},""))`;
+      return guarded(`${arrayHits(n)}/${pop}`);
+    case 'count':
     case 'countOverDays':
-      return `IF(${pop}=0,"",IFERROR(${arrayHits(n)},""))`;
+      return guarded(arrayHits(n));
+    case 'mean':
+      return guarded(`${arraySum(n, m.column)}/${pop}`);
+    case 'sum':
+      return guarded(arraySum(n, m.column));
+    case 'meanDiff':
+      return guarded(`(${arraySum(n, m.a)}-${arraySum(n, m.b)})/${pop}`);
+    case 'ratio':
+      return `IFERROR(IF(${arraySum(n, m.denominator)}=0,"",${arraySum(n, m.numerator)}/${arraySum(n, m.denominator)}),"")`;
   }
 }
 
