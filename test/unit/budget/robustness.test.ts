@@ -56,8 +56,11 @@ describe('a messy budget workbook', () => {
     const dir = (label: string) => sheet.cells.find((c) => c.row === row(label) && c.col === 12)?.v;
     expect(dir('Bijdragen deelnemers')).toBe('Ongunstig');
     expect(dir('Huisvesting')).toBe('Ongunstig');
-    // The text-number line counts as 0 in the sheet, as Excel's N() does.
-    expect(sheet.cells.find((c) => c.row === row('Sociaal werkers') && c.col === 2)).toMatchObject({ f: "N('Begroting 2023'!C5)", v: 0 });
+    // The text-number line counts as the amount it states while the cell holds text, and follows the cell once it is a number.
+    expect(sheet.cells.find((c) => c.row === row('Sociaal werkers') && c.col === 2)).toMatchObject({
+      f: "IF(ISNUMBER('Begroting 2023'!C5),'Begroting 2023'!C5,375658.82)",
+      v: 375658.82,
+    });
     // No formula reads the error cell, so the sheet shows no error value.
     for (const c of sheet.cells) if (c.f) expect(c.f).not.toMatch(/!D6\b|!\$?D\$?[1-9]:\$?D\$?\d+/);
   });

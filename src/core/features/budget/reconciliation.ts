@@ -133,11 +133,11 @@ function sheetValues(
   revenue: boolean,
   cfg: BudgetConfig,
 ): ReconSheetValues {
-  const c = begroot.nValue;
+  const c = begroot.formulaValue;
   const proRata = c * factor;
-  const e = realisatie ? realisatie.nValue : null;
+  const e = realisatie ? realisatie.formulaValue : null;
   const realDiff = e === null ? null : roundExcel(e - proRata, 2);
-  const h = prognose ? prognose.nValue : null;
+  const h = prognose ? prognose.formulaValue : null;
   const progDiff = h === null ? null : roundExcel(h - c, 2);
   const toelichting = t.columns.toelichting !== undefined && hasContent(row.toelichting) ? 'Ja' : 'Nee';
   const needsP = progDiff !== null && exceeds(progDiff, c, cfg);

@@ -10,13 +10,14 @@ import { STATUS_COLOURS } from '../../plan/styles';
 import { a1 } from '../../workbook/address';
 import { roundExcel } from './amounts';
 import type { FteRate } from './fteRate';
-import { num, ref, str, sumOf } from './formulas';
+import { amountRef, num, ref, str, sumOf } from './formulas';
 import type { ReconLine } from './reconciliation';
 import { STATUS } from './reconciliation';
 import { slug } from './schema';
 import type { BudgetConfig } from './settings';
 import type { IndividualShare } from './share';
 import type { SumCheck, UnstatedSection } from './sums';
+import { sumPart } from './sums';
 import { tableName } from './table';
 
 const EUR = '#,##0.00';
@@ -77,7 +78,7 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   const { cfg } = input;
   const b = new SheetBuilder(input.name, { tabColor: '548235' });
   const keys = new Keys();
-  b.header('Begroting — begroot tegenover realisatie', 'Formules rekenen met de cellen van de aanbieder; getallen die als tekst zijn ingevuld tellen daarin als 0.');
+  b.header('Begroting — begroot tegenover realisatie', 'Formules rekenen met de cellen van de aanbieder; een bedrag dat als tekst is ingevuld ("€ 64.000") telt mee als het bedrag dat er staat, en staat apart bij de bevindingen.');
   b.width(0, 30).width(1, 38);
   for (let c = 2; c <= 9; c++) b.width(c, 15);
   b.width(10, 12).width(11, 10).width(12, 12).width(13, 22).width(14, 14);
@@ -275,17 +276,17 @@ function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlo
       const sv = l.sheet;
       b.text(r, R.section, block.name);
       b.text(r, R.label, l.row.label || `rij ${l.row.row + 1}`);
-      b.formula(r, R.begroot, num(t.sheet, l.row.row, t.columns.begroot!), sv.begroot, EUR);
+      b.formula(r, R.begroot, amountRef(t.sheet, l.row.row, t.columns.begroot!, l.begroot), sv.begroot, EUR);
       b.formula(r, R.proRata, `C${x}*${S(CELL.factor)}`, sv.proRata, EUR);
       const tests: string[] = [];
       if (l.realisatie && sv.realisatie !== null) {
-        b.formula(r, R.real, num(t.sheet, l.row.row, t.columns.realisatie!), sv.realisatie, EUR);
+        b.formula(r, R.real, amountRef(t.sheet, l.row.row, t.columns.realisatie!, l.realisatie), sv.realisatie, EUR);
         b.formula(r, R.realDiff, `ROUND(E${x}-D${x},2)`, sv.realDiff, EUR);
         b.formula(r, R.realPct, `IF(D${x}=0,"",F${x}/D${x})`, sv.realPct, PCT);
         if (cfg.explainRealisation) tests.push(test(`F${x}`, `D${x}`));
       }
       if (l.prognose && sv.prognose !== null) {
-        b.formula(r, R.prog, num(t.sheet, l.row.row, t.columns.prognose!), sv.prognose, EUR);
+        b.formula(r, R.prog, amountRef(t.sheet, l.row.row, t.columns.prognose!, l.prognose), sv.prognose, EUR);
         b.formula(r, R.progDiff, `ROUND(H${x}-C${x},2)`, sv.progDiff, EUR);
         b.formula(r, R.progPct, `IF(C${x}=0,"",I${x}/C${x})`, sv.progPct, PCT);
         tests.unshift(test(`I${x}`, `C${x}`));
@@ -329,7 +330,7 @@ function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: 
     b.text(r, 1, c.check === 'subtotal' ? (input.multiTable ? `${c.table} — ${c.section}` : c.section) : c.table);
     b.text(r, 2, c.what);
     b.text(r, 3, c.column.header);
-    b.formula(r, 4, num(c.sheet, c.row, c.col), c.statedSheet, fmt);
+    b.formula(r, 4, c.statedAmount ? amountRef(c.sheet, c.row, c.col, c.statedAmount) : num(c.sheet, c.row, c.col), c.statedSheet, fmt);
     const sumSheet = c.sumSheet;
     if (c.check === 'subtotal' || c.check === 'total') {
       const base = c.check === 'subtotal' ? c.section : c.what;
@@ -402,9 +403,9 @@ function writeUnstated(b: SheetBuilder, keys: Keys, u: UnstatedSection, top: num
   for (const c of cols) {
     const i = t.amountColumns.indexOf(c);
     if (!u.lines.some((l) => l.amounts[i].value !== null) || u.lines.some((l) => l.amounts[i].source === 'error')) continue;
-    const parts = u.lines.map((l) => ({ sheet: t.sheet, row: l.row, col: c.col }));
+    const parts = u.lines.map((l) => sumPart(t.sheet, l.row, c.col, l.amounts[i]));
     const sum = sumOf(parts);
-    const value = u.lines.reduce((a, l) => a + l.amounts[i].sheetValue, 0);
+    const value = parts.reduce((a, p) => a + p.sheetValue, 0);
     const fmt = c.unit === 'fte' ? FTE : EUR;
     const colKey = c.field === 'year' ? slug(c.header) : c.field;
     b.text(r, 0, 'Subtotaal (niet vermeld)');

@@ -4,6 +4,7 @@
 import type { Finding } from '../../findings/finding';
 import { formatDutch } from '../../parse/number';
 import { a1 } from '../../workbook/address';
+import type { Amount } from './amounts';
 import { cents, decimalsOf } from './amounts';
 import type { BudgetConfig } from './settings';
 import type { AmountColumn, BudgetRow, BudgetTable } from './table';
@@ -17,7 +18,17 @@ export interface SumPart {
   row: number;
   col: number;
   value: number;
+  /** What the generated formula adds for this cell (Amount.formulaValue). */
   sheetValue: number;
+  /** Set when the cell holds a number typed as text: the formula adds it explicitly. */
+  textValue?: number;
+}
+
+/** A cell of an amount column as a part of a sum. */
+export function sumPart(sheet: string, row: number, col: number, a: Amount): SumPart {
+  const p: SumPart = { sheet, row, col, value: a.value ?? 0, sheetValue: a.formulaValue };
+  if (a.source === 'text' && a.value !== null) p.textValue = a.value;
+  return p;
 }
 
 export interface SumCheck {
@@ -32,7 +43,10 @@ export interface SumCheck {
   table: string;
   column: AmountColumn;
   stated: number;
+  /** The stated cell as the generated formula reads it (formulas.amountRef). */
   statedSheet: number;
+  /** The stated cell itself, for amountRef. */
+  statedAmount?: Amount;
   parts: SumPart[];
   sum: number;
   sumSheet: number;
@@ -74,7 +88,7 @@ export function makeCheck(
 function part(t: BudgetTable, r: BudgetRow, i: number): SumPart | null {
   const a = r.amounts[i];
   if (a.source === 'error') return null;
-  return { sheet: t.sheet, row: r.row, col: t.amountColumns[i].col, value: a.value ?? 0, sheetValue: a.sheetValue };
+  return sumPart(t.sheet, r.row, t.amountColumns[i].col, a);
 }
 
 interface Group {
@@ -118,7 +132,8 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: Unst
         table: tableName(t),
         column: t.amountColumns[i],
         stated: stated.value,
-        statedSheet: stated.nValue,
+        statedAmount: stated,
+        statedSheet: stated.formulaValue,
         parts: parts as SumPart[],
       },
       cfg,
