@@ -122,7 +122,7 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
     r = lr + 1;
   }
 
-  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop);
+  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, factor);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
   if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow, lastLineRow);
   const tally: Tally = { checks: null, fte: [] };
@@ -151,11 +151,11 @@ function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
 }
 
 /** Reconciliation columns. */
-const R = { section: 0, label: 1, begroot: 2, proRata: 3, real: 4, realDiff: 5, realPct: 6, prog: 7, progDiff: 8, progPct: 9, expl: 10, needed: 11, dir: 12, status: 13, source: 14 } as const;
+const R = { section: 0, label: 1, begroot: 2, real: 3, prog: 4, progDiff: 5, realDiff: 6, status: 7, source: 8 } as const;
 const col = (c: number) => a1(0, c).replace(/\d+$/, '');
 
 /** Summary columns: A werksoort, B begroot, C pro rata, D realisatie, E−F realisatie − pro rata, G prognose, H−I prognose − begroot, J open, K status. */
-function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number): void {
+function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, factor: number): void {
   b.text(top, 0, 'Samenvatting per werksoort', 'subtitle');
   b.row(
     top + 1,
@@ -169,9 +169,10 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
   for (const block of blocks) {
     const range = (c: number) => `${col(c)}${block.first + 1}:${col(c)}${block.last + 1}`;
     const sum = (f: (l: ReconLine) => number | null) => block.lines.reduce((a, l) => a + (f(l) ?? 0), 0);
+    const begroot = sum((l) => l.sheet.begroot);
     const v = {
-      begroot: sum((l) => l.sheet.begroot),
-      proRata: sum((l) => l.sheet.proRata),
+      begroot,
+      proRata: begroot * factor,
       real: sum((l) => l.sheet.realisatie),
       prog: sum((l) => l.sheet.prognose),
       open: block.lines.filter((l) => l.sheet.status === STATUS.missing).length,
@@ -180,7 +181,7 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
     const s = slug(block.name) || 'werksoort';
     b.text(r, 0, block.name);
     b.figure(r, 1, `SUM(${range(R.begroot)})`, v.begroot, { key: keys.take(`budget_${s}_begroot`), label: `Begroot ${block.name}`, unit: 'eur' }, EUR);
-    b.formula(r, 2, `SUM(${range(R.proRata)})`, v.proRata, EUR);
+    b.formula(r, 2, `B${r + 1}*${S(CELL.factor)}`, v.proRata, EUR);
     b.figure(r, 3, `SUM(${range(R.real)})`, v.real, { key: keys.take(`budget_${s}_realisatie`), label: `Realisatie ${block.name}`, unit: 'eur' }, EUR);
     b.figure(r, 6, `SUM(${range(R.prog)})`, v.prog, { key: keys.take(`budget_${s}_prognose`), label: `Prognose ${block.name}`, unit: 'eur' }, EUR);
     b.formula(r, 9, `COUNTIF(${range(R.status)},${str(STATUS.missing)})`, v.open, '0');
@@ -254,20 +255,25 @@ function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): v
   b.conditional({ range: `F${top + 3}:F${r}`, rules: [colour('Voldoet', 'good'), colour('Voldoet niet', 'bad')] });
 }
 
+/**
+ * One row per budget line, with only what a controller reads per line: the
+ * three amounts, the two differences the explanation rule looks at, and the
+ * status. Percentages, the pro-rata budget and the direction are not written
+ * per line (the summary per werksoort has the percentages; the direction is the
+ * colour of the differences), which keeps a 2.000-line budget at six formulas a
+ * line instead of twelve: LibreOffice and Excel load and recalculate it faster.
+ */
 function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlock[], top: number, lineRow: Map<ReconLine, number>, lastRow: number): void {
   const { cfg } = input;
-  b.text(top, 0, `Begroot tegenover realisatie en prognose per regel (pro rata: ${input.months}/12 van de begroting)`, 'subtitle');
-  b.row(
-    top + 1,
-    0,
-    ['Werksoort', 'Onderdeel', 'Begroot', 'Pro rata begroot', 'Realisatie', 'Realisatie − pro rata', '%', 'Prognose', 'Prognose − begroot', '%', 'Toelichting', 'Nodig', 'Richting', 'Status', 'Bron'],
-    'header',
-  );
+  b.text(top, 0, `Begroot tegenover realisatie en prognose per regel (pro rata: ${input.months}/12 van de begroting; groen gunstig, oranje ongunstig)`, 'subtitle');
+  b.row(top + 1, 0, ['Werksoort', 'Onderdeel', 'Begroot', 'Realisatie', 'Prognose', 'Prognose − begroot', 'Realisatie − pro rata', 'Status', 'Bron'], 'header');
   const test = (diff: string, base: string) => {
     const eur = `ABS(${diff})>${S(CELL.eur)}`;
     const pct = `ABS(${diff})>${S(CELL.pct)}*ABS(${base})`;
     return `${cfg.explainBoth ? 'AND' : 'OR'}(${eur},${pct})`;
   };
+  // Runs of lines with the same good direction, for the colour of the differences.
+  const runs: { first: number; last: number; revenue: boolean }[] = [];
   for (const block of blocks) {
     for (const l of block.lines) {
       const r = lineRow.get(l)!;
@@ -277,38 +283,45 @@ function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlo
       b.text(r, R.section, block.name);
       b.text(r, R.label, l.row.label || `rij ${l.row.row + 1}`);
       b.formula(r, R.begroot, amountRef(t.sheet, l.row.row, t.columns.begroot!, l.begroot), sv.begroot, EUR);
-      b.formula(r, R.proRata, `C${x}*${S(CELL.factor)}`, sv.proRata, EUR);
       const tests: string[] = [];
-      if (l.realisatie && sv.realisatie !== null) {
-        b.formula(r, R.real, amountRef(t.sheet, l.row.row, t.columns.realisatie!, l.realisatie), sv.realisatie, EUR);
-        b.formula(r, R.realDiff, `ROUND(E${x}-D${x},2)`, sv.realDiff, EUR);
-        b.formula(r, R.realPct, `IF(D${x}=0,"",F${x}/D${x})`, sv.realPct, PCT);
-        if (cfg.explainRealisation) tests.push(test(`F${x}`, `D${x}`));
-      }
       if (l.prognose && sv.prognose !== null) {
         b.formula(r, R.prog, amountRef(t.sheet, l.row.row, t.columns.prognose!, l.prognose), sv.prognose, EUR);
-        b.formula(r, R.progDiff, `ROUND(H${x}-C${x},2)`, sv.progDiff, EUR);
-        b.formula(r, R.progPct, `IF(C${x}=0,"",I${x}/C${x})`, sv.progPct, PCT);
-        tests.unshift(test(`I${x}`, `C${x}`));
+        b.formula(r, R.progDiff, `ROUND(E${x}-C${x},2)`, sv.progDiff, EUR);
+        tests.push(test(`F${x}`, `C${x}`));
       }
-      if (t.columns.toelichting !== undefined) {
-        const c = ref(t.sheet, l.row.row, t.columns.toelichting);
-        b.formula(r, R.expl, `IF(ISTEXT(${c}),IF(AND(LEN(TRIM(${c}))>0,TRIM(${c})<>"-"),"Ja","Nee"),IF(ISBLANK(${c}),"Nee","Ja"))`, sv.toelichting);
-      } else b.value(r, R.expl, 'Nee');
-      if (tests.length) b.formula(r, R.needed, `IF(OR(${tests.join(',')}),"Ja","Nee")`, sv.needed);
-      else b.value(r, R.needed, 'Nee');
-      const d = l.prognose && sv.prognose !== null ? `I${x}` : `F${x}`;
-      const [pos, neg] = l.revenue ? ['Gunstig', 'Ongunstig'] : ['Ongunstig', 'Gunstig'];
-      b.formula(r, R.dir, `IF(${d}>0,"${pos}",IF(${d}<0,"${neg}",""))`, sv.direction);
-      b.formula(r, R.status, `IF(L${x}="Ja",IF(K${x}="Ja",${str(STATUS.explained)},${str(STATUS.missing)}),${str(STATUS.ok)})`, sv.status);
+      if (l.realisatie && sv.realisatie !== null) {
+        b.formula(r, R.real, amountRef(t.sheet, l.row.row, t.columns.realisatie!, l.realisatie), sv.realisatie, EUR);
+        b.formula(r, R.realDiff, `ROUND(D${x}-C${x}*${S(CELL.factor)},2)`, sv.realDiff, EUR);
+        if (cfg.explainRealisation) tests.push(test(`G${x}`, `C${x}*${S(CELL.factor)}`));
+      }
+      if (tests.length) {
+        const present =
+          t.columns.toelichting === undefined
+            ? 'FALSE'
+            : ((c: string) => `IF(ISTEXT(${c}),AND(LEN(TRIM(${c}))>0,TRIM(${c})<>"-"),NOT(ISBLANK(${c})))`)(ref(t.sheet, l.row.row, t.columns.toelichting));
+        b.formula(r, R.status, `IF(OR(${tests.join(',')}),IF(${present},${str(STATUS.explained)},${str(STATUS.missing)}),${str(STATUS.ok)})`, sv.status);
+      } else b.value(r, R.status, sv.status);
       const cell = a1(l.row.row, t.labelCol);
       b.link(r, R.source, `${t.sheet}!${cell}`, { sheet: t.sheet, cell });
+      const run = runs[runs.length - 1];
+      if (run && run.revenue === l.revenue && run.last === r - 1) run.last = r;
+      else runs.push({ first: r, last: r, revenue: l.revenue });
     }
   }
   const first = top + 3;
   const last = lastRow + 1;
-  b.conditional({ range: `N${first}:N${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
-  b.conditional({ range: `M${first}:M${last}`, rules: [colour('Gunstig', 'good'), colour('Ongunstig', 'warn')] });
+  b.conditional({ range: `H${first}:H${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
+  // Costs above budget and revenue below it are unfavourable (orange); the other way round favourable (green).
+  for (const run of runs) {
+    const [bad, good] = run.revenue ? (['lessThan', 'greaterThan'] as const) : (['greaterThan', 'lessThan'] as const);
+    b.conditional({
+      range: `F${run.first + 1}:G${run.last + 1}`,
+      rules: [
+        { type: 'cellIs', operator: bad, formula1: '0', ...STATUS_COLOURS.warn },
+        { type: 'cellIs', operator: good, formula1: '0', ...STATUS_COLOURS.good },
+      ],
+    });
+  }
 }
 
 const CHECK_NAMES: Record<SumCheck['check'], string> = { subtotal: 'Subtotaal', total: 'Totaal', regional: 'Regio = som gemeenten', balance: 'Baten = lasten' };
@@ -387,8 +400,8 @@ function writeOverview(b: SheetBuilder, keys: Keys, tally: Tally, recon: { first
   row(4, 'Optellingen die kloppen', checks.map((c) => count(c, 'I', 'Klopt')));
   row(5, 'Afrondingsverschillen', checks.map((c) => count(c, 'I', 'Afronding')), 'budget_optellingen_afronding');
   row(6, 'Fouten in optellingen', checks.map((c) => count(c, 'I', 'Fout')), 'budget_optellingen_fout');
-  row(7, 'Zonder verplichte toelichting', recon ? [count(recon, 'N', STATUS.missing)] : []);
-  row(8, 'Fte-regels buiten normprijs', tally.fte.map((c) => count(c, 'G', 'Afwijkend')), 'budget_fte_afwijkend');
+  row(7, 'Zonder verplichte toelichting', recon ? [count(recon, 'H', STATUS.missing)] : []);
+  row(8, 'Fte-regels buiten normprijs', tally.fte.map((c) => count(c, 'F', 'Afwijkend')), 'budget_fte_afwijkend');
   b.conditional({ range: `G7:G9`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
   b.conditional({ range: `G6`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.warn }] });
 }
@@ -432,7 +445,7 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
   const rateFormula = f.source === 'detected' && w ? `ROUND(${ref(f.sheet, w.row.row, w.amountCol)}/${ref(f.sheet, w.row.row, w.fteCol)},2)` : String(f.rate);
   b.figure(rateRow, 1, rateFormula, f.rate, { key: keys.take('budget_fte_rate'), label: `Normprijs per fte (${f.name})`, unit: 'eur' }, EUR);
   const rate = `$B$${rateRow + 1}`;
-  b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag', 'Fte × normprijs', 'Verschil', 'Status', 'Bron'], 'header');
+  b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag', 'Bedrag − fte × normprijs', 'Status', 'Bron'], 'header');
   let r = top + 3;
   for (const l of f.lines) {
     const x = r + 1;
@@ -440,18 +453,17 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
     const diff = roundExcel(l.amountSheet - priced, 2);
     b.text(r, 0, l.row.section);
     b.text(r, 1, l.row.label);
-    b.formula(r, 2, num(f.sheet, l.row.row, l.fteCol), l.fteSheet, FTE);
-    b.formula(r, 3, num(f.sheet, l.row.row, l.amountCol), l.amountSheet, EUR);
-    b.formula(r, 4, `ROUND(C${x}*${rate},2)`, priced, EUR);
-    b.formula(r, 5, `ROUND(D${x}-E${x},2)`, diff, EUR);
+    b.formula(r, 2, amountRef(f.sheet, l.row.row, l.fteCol, l.fteCell), l.fteSheet, FTE);
+    b.formula(r, 3, amountRef(f.sheet, l.row.row, l.amountCol, l.amountCell), l.amountSheet, EUR);
+    b.formula(r, 4, `ROUND(D${x}-ROUND(C${x}*${rate},2),2)`, diff, EUR);
     const status = diff === 0 ? 'Klopt' : Math.abs(diff) <= input.cfg.toleranceEur + 0.000001 ? 'Afronding' : 'Afwijkend';
     statuses.push(status);
-    b.formula(r, 6, `IF(F${x}=0,"Klopt",IF(ABS(F${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, status);
+    b.formula(r, 5, `IF(E${x}=0,"Klopt",IF(ABS(E${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, status);
     const cell = a1(l.row.row, l.amountCol);
-    b.link(r, 7, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
+    b.link(r, 6, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
     r++;
   }
-  b.conditional({ range: `G${top + 4}:G${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
+  b.conditional({ range: `F${top + 4}:F${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
   tally.fte.push({ first: top + 3, last: r - 1, statuses });
   return r;
 }
