@@ -12,7 +12,8 @@ import type { BalanceBudget } from './balance';
 import { balanceChecks, detectBalanceBudgets } from './balance';
 import type { FteRate } from './fteRate';
 import { fteFindings, fteRates } from './fteRate';
-import { explanationFindings, periodMonths, reconcilable, reconLines } from './reconciliation';
+import { explanationFindings, reconcilable, reconLines } from './reconciliation';
+import { periodFinding, periodOf } from './period';
 import { BUDGET_SETTINGS, budgetConfig } from './settings';
 import type { IndividualShare } from './share';
 import { findShare, shareFindings } from './share';
@@ -122,7 +123,9 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   for (const r of rates) append(findings, fteFindings(r));
 
   const recon = tables.filter(reconcilable);
-  const period = periodMonths(recon, cfg);
+  const period = periodOf(ctx.wb, recon, tables, cfg);
+  const assumed = recon.length ? periodFinding(period) : null;
+  if (assumed) findings.push(assumed);
   const factor = period.months / 12;
   const lines = recon.flatMap((t) => reconLines(t, factor, cfg));
   append(findings, explanationFindings(lines, factor, cfg));
@@ -139,6 +142,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
       cfg,
       months: period.months,
       monthsSource: period.source,
+      monthsEvidence: period.evidence,
       lines,
       checks,
       unstated,

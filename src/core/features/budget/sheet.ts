@@ -11,6 +11,7 @@ import { a1 } from '../../workbook/address';
 import { roundExcel } from './amounts';
 import type { FteRate } from './fteRate';
 import { amountRef, num, ref, str, sumOf } from './formulas';
+import type { PeriodEvidence } from './period';
 import type { ReconLine } from './reconciliation';
 import { STATUS } from './reconciliation';
 import { slug } from './schema';
@@ -29,6 +30,8 @@ export interface BudgetSheetInput {
   cfg: BudgetConfig;
   months: number;
   monthsSource: 'setting' | 'header' | 'default';
+  /** The words the period was read from ("Realisatie 2020" in Blad!D3). */
+  monthsEvidence?: PeriodEvidence;
   lines: ReconLine[];
   checks: SumCheck[];
   /** Sections without a stated subtotal: their sums are still shown (and reported). */
@@ -86,7 +89,12 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   // Settings, as values the formulas below refer to.
   const factor = input.months / 12;
   b.text(3, 0, 'Gebruikte instellingen', 'subtitle');
-  const monthsNote = { setting: 'instelling', header: 'uit kop realisatie', default: 'standaard' }[input.monthsSource];
+  const ev = input.monthsEvidence;
+  const monthsNote = {
+    setting: 'instelling',
+    header: ev ? `gelezen uit "${ev.text.length > 60 ? `${ev.text.slice(0, 57)}…` : ev.text}" (${ev.sheet}!${ev.cell})` : 'uit kop realisatie',
+    default: 'aangenomen: halfjaar; niet gevonden in koppen of titels',
+  }[input.monthsSource];
   const setting = (row: number, label: string, v: number, fmt: string | undefined, note: string) => {
     b.text(row, 0, label);
     b.value(row, 1, v, fmt, 'input');
