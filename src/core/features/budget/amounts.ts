@@ -35,7 +35,9 @@ export function readAmount(raw: CellValue): Amount {
       : { value: null, sheetValue: 0, nValue: 0, formulaValue: 0, source: 'other', raw };
   }
   // A footnote mark on an amount ("220.000*", "16.322.407¹") does not make it words.
-  const p = parseNumberCell(raw) ?? parseNumberCell(String(raw).trim().replace(/\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$/, ''));
+  // Dutch whole euros are often written "€ 100.000,-" or "€ 45.000, --".
+  const text = String(raw).trim().replace(/\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$/, '');
+  const p = parseNumberCell(raw) ?? parseNumberCell(text) ?? parseNumberCell(text.replace(/,\s*[-–]{1,2}$/, ''));
   if (!p || p.percent) return { value: null, sheetValue: 0, nValue: 0, formulaValue: 0, source: 'other', raw };
   const source = p.source === 'dash' ? 'dash' : 'text';
   return { value: p.value, sheetValue: 0, nValue: 0, formulaValue: source === 'text' ? p.value : 0, source, raw };

@@ -17,6 +17,7 @@ import { periodFinding, periodOf } from './period';
 import { BUDGET_SETTINGS, budgetConfig } from './settings';
 import type { IndividualShare } from './share';
 import { findShare, shareFindings } from './share';
+import { detectSavings, savingsFindings } from './savings';
 import { buildBudgetSheet } from './sheet';
 import type { SumCheck, UnstatedSection } from './sums';
 import { sumFinding, tableSumChecks } from './sums';
@@ -133,10 +134,13 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   const begrootShare = shares.find((s) => s.field === 'begroot');
   if (begrootShare) append(findings, shareFindings(begrootShare));
 
+  const savings = detectSavings(ctx.wb, tables, cfg);
+  for (const s of savings) append(findings, savingsFindings(s));
+
   const output = emptyOutput();
   append(output.findings, findings);
   output.detections.push(...tables.map(budgetDetection), ...balances.map(balanceDetection));
-  if (tables.length || balances.length) {
+  if (tables.length || balances.length || savings.length) {
     const { sheet, figures } = buildBudgetSheet({
       name: ctx.sheetName('budget'),
       cfg,
@@ -148,6 +152,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
       unstated,
       rates,
       shares,
+      savings,
       multiTable: tables.length > 1,
     });
     output.sheets.push(sheet);

@@ -13,12 +13,13 @@ import type { FteRate } from './fteRate';
 import { amountRef, num, ref, str, sumOf } from './formulas';
 import type { PeriodEvidence } from './period';
 import type { ReconLine } from './reconciliation';
+import type { SavingsTask } from './savings';
 import { STATUS } from './reconciliation';
 import { slug } from './schema';
 import type { BudgetConfig } from './settings';
 import type { IndividualShare } from './share';
 import type { SumCheck, UnstatedSection } from './sums';
-import { sumPart } from './sums';
+import { linesRoundingAllowance, sumPart } from './sums';
 import { tableName } from './table';
 
 const EUR = '#,##0.00';
@@ -38,6 +39,7 @@ export interface BudgetSheetInput {
   unstated: UnstatedSection[];
   rates: FteRate[];
   shares: IndividualShare[];
+  savings: SavingsTask[];
   /** More than one budget table: prefix section names and figure keys with the table. */
   multiTable: boolean;
 }
@@ -136,8 +138,9 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   const tally: Tally = { checks: null, fte: [] };
   if (input.checks.length || input.unstated.length) r = writeChecks(b, keys, input, r, tally) + 1;
   for (const rate of input.rates) r = writeFte(b, keys, rate, r, input, tally) + 1;
+  for (const task of input.savings) r = writeSavings(b, keys, task, r, input) + 1;
   writeOverview(b, keys, tally, input.lines.length ? { first: reconTop + 2, last: lastLineRow, statuses: input.lines.map((l) => l.sheet.status) } : null);
-  if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
+  if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length && !input.savings.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
   b.freeze(3, 0);
   return { sheet: b.build(), figures: b.figures };
 }
@@ -473,5 +476,83 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
   }
   b.conditional({ range: `F${top + 4}:F${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
   tally.fte.push({ first: top + 3, last: r - 1, statuses });
+  return r;
+}
+
+/** A sum status as the sheet's formula decides it: exact, within the margin, or wrong. */
+function sumStatus(diff: number, margin: number): 'Klopt' | 'Afronding' | 'Fout' {
+  return diff === 0 ? 'Klopt' : Math.abs(diff) <= margin + 0.000001 ? 'Afronding' : 'Fout';
+}
+
+/**
+ * The savings task: the stated task, the lines' savings and the stated realised
+ * saving, what is left to realise (computed and stated) and the share realised.
+ */
+function writeSavings(b: SheetBuilder, keys: Keys, s: SavingsTask, top: number, input: BudgetSheetInput): number {
+  b.text(top, 0, `Taakstelling en besparingen — ${s.sheet}`, 'subtitle');
+  b.row(top + 1, 0, ['Onderdeel', 'Bedrag', 'Controle', 'Bron'], 'header');
+  let r = top + 2;
+  const cellOf = (row: number) => `B${row + 1}`;
+  const source = (row: number, st: { sheet: string; row: number; col: number }) => {
+    const cell = a1(st.row, st.col);
+    b.link(row, 3, `${st.sheet}!${cell}`, { sheet: st.sheet, cell });
+  };
+  const stated = (st: SavingsTask['task'] & object, label: string, key: string) => {
+    b.text(r, 0, `${label} (vermeld: "${st.label}")`);
+    b.figure(r, 1, amountRef(st.sheet, st.row, st.col, st.amount), st.amount.formulaValue, { key: keys.take(key), label, unit: 'eur' }, EUR);
+    source(r, st);
+    return r++;
+  };
+  const taskRow = s.task ? stated(s.task, 'Taakstelling', 'budget_taakstelling') : null;
+  let sumRow: number | null = null;
+  if (s.parts.length) {
+    const f = sumOf(s.parts);
+    b.text(r, 0, `Besparingen per regel (som van ${s.column})`);
+    const meta = { key: keys.take('budget_besparing_regels_som'), label: `Som van de besparingen per regel (${s.column})`, unit: 'eur' as const };
+    if (f) b.figure(r, 1, f, s.linesSumSheet, meta, EUR);
+    else b.value(r, 1, s.linesSumSheet, EUR);
+    source(r, s.parts[0]);
+    sumRow = r++;
+  }
+  let usedRow: number | null = sumRow;
+  if (s.realised) {
+    const row = stated(s.realised, 'Gerealiseerde besparing', 'budget_besparing_gerealiseerd');
+    usedRow = row;
+    if (sumRow !== null) {
+      const x = row + 1;
+      const margin = Math.max(input.cfg.toleranceEur, linesRoundingAllowance(s.parts.map((p) => p.value), s.realised.amount.value!));
+      const diff = roundExcel(s.realised.amount.formulaValue - s.linesSumSheet, 2);
+      b.formula(
+        row,
+        2,
+        `IF(ROUND(B${x}-${cellOf(sumRow)},2)=0,"Klopt",IF(ABS(ROUND(B${x}-${cellOf(sumRow)},2))<=MAX(${S(CELL.tolEur)},${margin})+0.000001,"Afronding","Fout"))`,
+        sumStatus(diff, margin),
+      );
+    }
+  }
+  if (taskRow !== null && usedRow !== null && s.realisedSheet !== null) {
+    const remaining = roundExcel(s.task!.amount.formulaValue - s.realisedSheet, 2);
+    b.text(r, 0, 'Nog te realiseren (taakstelling − gerealiseerd)');
+    b.figure(r, 1, `ROUND(${cellOf(taskRow)}-${cellOf(usedRow)},2)`, remaining, { key: keys.take('budget_taakstelling_rest'), label: 'Nog te realiseren van de taakstelling', unit: 'eur' }, EUR);
+    const computedRow = r++;
+    if (s.remaining) {
+      const row = stated(s.remaining, 'Nog te realiseren', 'budget_taakstelling_rest_vermeld');
+      const x = row + 1;
+      const diff = roundExcel(s.remaining.amount.formulaValue - remaining, 2);
+      b.formula(
+        row,
+        2,
+        `IF(ROUND(B${x}-${cellOf(computedRow)},2)=0,"Klopt",IF(ABS(ROUND(B${x}-${cellOf(computedRow)},2))<=${S(CELL.tolEur)}+0.000001,"Afronding","Fout"))`,
+        sumStatus(diff, input.cfg.toleranceEur),
+      );
+    }
+    const task = s.task!.amount.formulaValue;
+    const share = task === 0 ? '' : s.realisedSheet / task;
+    b.text(r, 0, 'Gerealiseerd deel van de taakstelling');
+    b.figure(r, 1, `IF(${cellOf(taskRow)}=0,"",${cellOf(usedRow)}/${cellOf(taskRow)})`, share === '' ? null : share, { key: keys.take('budget_taakstelling_pct'), label: 'Gerealiseerd deel van de taakstelling', unit: 'fraction' }, PCT);
+    b.formula(r, 2, `IF(B${r + 1}="","",IF(B${r + 1}>=1,"Behaald","Nog niet behaald"))`, share === '' ? '' : share >= 1 ? 'Behaald' : 'Nog niet behaald');
+    r++;
+  }
+  b.conditional({ range: `C${top + 3}:C${r}`, rules: [colour('Klopt', 'good'), colour('Behaald', 'good'), colour('Afronding', 'warn'), colour('Nog niet behaald', 'warn'), colour('Fout', 'bad')] });
   return r;
 }
