@@ -108,13 +108,15 @@ export interface UnstatedSection {
  * subtotal only adds up over several sections since the previous subtotal
  * ("Personeel", "Materieel", then one "Subtotaal"), that wider scope is used.
  * Totals sum the stated subtotals since the previous total, and the lines of any
- * group whose subtotal is not stated in that column (or that has none).
+ * group whose subtotal is not stated in that column, has none, or is wrong.
  */
 export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: UnstatedSection[] = []): SumCheck[] {
   const out: SumCheck[] = [];
   let groups: Group[] = [];
   let pending: Group[] = [];
   let current: BudgetRow[] = [];
+  /** Subtotal cells ("row:column index") whose check is an error. */
+  const wrong = new Set<string>();
   const check = (r: BudgetRow, i: number, covered: BudgetRow[], section: string): SumCheck | null => {
     const stated = r.amounts[i];
     if (stated.value === null || covered.length === 0) return null; // not stated or nothing to add up
@@ -162,6 +164,7 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: Unst
         }
       }
       out.push(...chosen);
+      for (const c of chosen) if (c.verdict === 'error') wrong.add(`${r.row}:${t.amountColumns.indexOf(c.column)}`);
       if (covered === own) {
         for (const g of pending) unstated.push({ table: t, section: g.lines[0].section, lines: g.lines });
         groups.push(...pending);
@@ -173,7 +176,8 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: Unst
       closeSection();
       const all = [...groups, ...pending];
       t.amountColumns.forEach((_, i) => {
-        const covered = all.flatMap((g) => (g.subtotal && g.subtotal.amounts[i].value !== null ? [g.subtotal] : g.lines));
+        // A stated subtotal that is itself wrong is replaced by its lines: the error is reported once, at the subtotal.
+        const covered = all.flatMap((g) => (g.subtotal && g.subtotal.amounts[i].value !== null && !wrong.has(`${g.subtotal.row}:${i}`) ? [g.subtotal] : g.lines));
         const c = check(r, i, covered, '');
         if (c) out.push(c);
       });
