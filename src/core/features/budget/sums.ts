@@ -108,7 +108,8 @@ export interface UnstatedSection {
  * subtotal only adds up over several sections since the previous subtotal
  * ("Personeel", "Materieel", then one "Subtotaal"), that wider scope is used.
  * Totals sum the stated subtotals since the previous total, and the lines of any
- * group whose subtotal is not stated in that column, has none, or is wrong.
+ * group whose subtotal is not stated in that column (or that has none); when
+ * the total only agrees once a wrong subtotal is replaced by its lines, that is used.
  */
 export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: UnstatedSection[] = []): SumCheck[] {
   const out: SumCheck[] = [];
@@ -176,9 +177,14 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: Unst
       closeSection();
       const all = [...groups, ...pending];
       t.amountColumns.forEach((_, i) => {
-        // A stated subtotal that is itself wrong is replaced by its lines: the error is reported once, at the subtotal.
-        const covered = all.flatMap((g) => (g.subtotal && g.subtotal.amounts[i].value !== null && !wrong.has(`${g.subtotal.row}:${i}`) ? [g.subtotal] : g.lines));
-        const c = check(r, i, covered, '');
+        const stated = (g: Group) => g.subtotal !== null && g.subtotal.amounts[i].value !== null;
+        let c = check(r, i, all.flatMap((g) => (stated(g) ? [g.subtotal!] : g.lines)), '');
+        // When a stated subtotal is itself wrong and the total agrees with the lines instead, the
+        // subtotal is the one mistake: it is reported there, once, and the total is checked on the lines.
+        if (c?.verdict === 'error' && all.some((g) => stated(g) && wrong.has(`${g.subtotal!.row}:${i}`))) {
+          const alt = check(r, i, all.flatMap((g) => (stated(g) && !wrong.has(`${g.subtotal!.row}:${i}`) ? [g.subtotal!] : g.lines)), '');
+          if (alt && alt.verdict !== 'error') c = alt;
+        }
         if (c) out.push(c);
       });
       for (const g of pending) unstated.push({ table: t, section: g.lines[0].section, lines: g.lines });
