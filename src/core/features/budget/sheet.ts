@@ -145,9 +145,10 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   return { sheet: b.build(), figures: b.figures };
 }
 
+/** A line's group on the sheet: its section; with several tables, prefixed by the table (or the table alone when it has no sections). */
 function sectionName(l: ReconLine, multi: boolean): string {
-  const s = l.section || '(zonder werksoort)';
-  return multi ? `${tableName(l.table)} — ${s}` : s;
+  if (multi) return l.section ? `${tableName(l.table)} — ${l.section}` : tableName(l.table);
+  return l.section || '(zonder werksoort)';
 }
 
 function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
