@@ -5,6 +5,7 @@
 
 import * as fs from 'fs';
 import type { ReportOptions, ReportResult } from '../core/report';
+import type { WorkbookSnapshot } from '../core/workbook/snapshot';
 import { buildReport } from '../core/report';
 import { applyPlan } from '../hosts/exceljs/applyPlan';
 import { loadWorkbook } from '../hosts/exceljs/loadWorkbook';
@@ -36,6 +37,23 @@ function fastReport(input: string, opts: ReportOptions): { result: ReportResult;
   } catch {
     return null;
   }
+}
+
+/**
+ * Read a workbook file into a snapshot the way `report` does: the fast reader
+ * first, ExcelJS where that cannot read the package (which also gives the
+ * Dutch error for files that are no workbook at all).
+ */
+export async function readWorkbookFile(input: string): Promise<WorkbookSnapshot> {
+  if (process.env.TOETSBLAD_WRITER !== 'exceljs') {
+    try {
+      const opened = openXlsx(fs.readFileSync(input));
+      if (opened.snapshot.sheets.length > 0) return opened.snapshot;
+    } catch {
+      /* the ExcelJS path below decides */
+    }
+  }
+  return readWorkbook(await loadWorkbook(input));
 }
 
 export async function reportFile(input: string, output: string, jsonOut?: string, opts: ReportOptions = {}): Promise<FileReport> {
