@@ -21,6 +21,8 @@ export interface MonthCount {
 
 export interface NormValues {
   population: number;
+  /** Rows of the population meeting the measure's condition (shares and counts). */
+  hits: number;
   /** The realisation; null where the formula gives "" (no population, or a failed calculation). */
   value: number | null;
   months: MonthCount[];
@@ -86,6 +88,13 @@ function monthStart(serial: number): number {
 function nextMonth(start: number): number {
   const { year, month } = serialToYmd(start);
   return month === 12 ? ymdToSerial(year + 1, 1, 1) : ymdToSerial(year, month + 1, 1);
+}
+
+/** Numerator and denominator of a share norm's value, for pooling; undefined for other measures or when there is no value. */
+export function shareParts(n: CompiledNorm, v: NormValues): { numerator: number; denominator: number } | undefined {
+  const k = n.measure.kind;
+  if ((k !== 'share' && k !== 'withinDays' && k !== 'withinMonths') || v.value === null) return undefined;
+  return { numerator: v.hits, denominator: v.population };
 }
 
 export function evaluateNorm(n: CompiledNorm): NormValues {
@@ -157,7 +166,7 @@ export function evaluateNorm(n: CompiledNorm): NormValues {
       value = sumB === 0 ? null : sumA / sumB;
       break;
   }
-  return { population, value, months: monthList(perMonth, failedAt !== null), failedAt };
+  return { population, hits, value, months: monthList(perMonth, failedAt !== null), failedAt };
 }
 
 /** Every month from the first to the last one seen, gaps included (a month with no rows counts 0). */

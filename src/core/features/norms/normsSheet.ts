@@ -14,6 +14,7 @@ import type { CompiledNorm } from './compile';
 import { anchorColumn, arrayEnd } from './compile';
 import type { DataTable } from './dataTable';
 import type { NormValues } from './evaluate';
+import { shareParts } from './evaluate';
 import { beyondRangeFormula, monthFormula, populationFormula, realisationFormula } from './formulas';
 import type { IndicatorTable } from './indicators';
 import { describeValue, matchIndicator, tolerance } from './indicators';
@@ -98,7 +99,7 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
       b.value(row, COL.label, r === parent ? def.label : `↳ ${def.label}`);
       b.value(row, COL.kernbeding, def.kernbeding);
       b.formula(row, COL.population, populationFormula(r.norm), r.values.population, '0');
-      b.figure(row, COL.value, realisationFormula(r.norm, popCell), r.values.value, { key: def.key, label: def.label, unit }, fmt);
+      b.figure(row, COL.value, realisationFormula(r.norm, popCell), r.values.value, { key: def.key, label: def.label, unit, parts: shareParts(r.norm, r.values) }, fmt);
       realisationCell.set(def.key, a1(row, COL.value));
       if (def.target) {
         b.text(row, COL.op, OPERATOR_SYMBOL[def.target.op]);
