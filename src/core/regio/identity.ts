@@ -45,6 +45,16 @@ export function fileStem(file: string): string {
   return base.replace(/\.[^.]+$/, '').replace(/[_]+/g, ' ').trim() || base;
 }
 
+/** The name a file name gives: "lumens-h1-2022.xlsx" -> "Lumens" (period words and separators dropped). */
+export function nameFromFile(file: string): string {
+  const stem = fileStem(file);
+  const words = stem
+    .split(/[\s_-]+/)
+    .filter((w) => w && !/^(h[12]|hj[12]|q[1-4]|(19|20)\d\d|\d(e|ste|de)?|halfjaar|kwartaal|rapportage|monitoring|v\d+|def(initief)?|concept)$/i.test(w));
+  const name = words.join(' ') || stem;
+  return name === name.toLowerCase() ? name[0].toUpperCase() + name.slice(1) : name;
+}
+
 export function sourceName(file: string, wb: WorkbookSnapshot | null): { name: string; from: 'title' | 'file' } {
   if (wb) {
     const rows = titleTexts(wb);
@@ -65,7 +75,7 @@ export function sourceName(file: string, wb: WorkbookSnapshot | null): { name: s
     // Several municipalities named (one sheet each): the workbook is not about one of them.
     if (municipalities.size === 1) return { name: [...municipalities][0], from: 'title' };
   }
-  return { name: fileStem(file), from: 'file' };
+  return { name: nameFromFile(file), from: 'file' };
 }
 
 /**
