@@ -24,8 +24,15 @@ export const SEED001_REGIONAL_FILE = 'wow-regio-2016.xlsx';
 export const SEED001_MUNICIPALITIES = SEED001_TABLES.slice(1).map((t) => t.name);
 
 /** One seed-001 table as rows: header, structural lines, subtotal, incidental lines, subtotal, total, footnotes. */
-function seed001TableRows(name: string, asText: boolean): Cell[][] {
-  const t = SEED001_TABLES.find((x) => x.name === name)!;
+function seed001TableRows(name: string, asText: boolean, bump?: Seed001FileOptions['bump']): Cell[][] {
+  const t = structuredClone(SEED001_TABLES.find((x) => x.name === name)!);
+  if (bump && bump.table === name) {
+    for (const line of [...t.structureel, ...t.incidenteel]) {
+      if (line[0] !== bump.label) continue;
+      if (bump.col === 0) line[1] = Number(((line[1] as number) + bump.by).toFixed(2));
+      else line[2] = (line[2] as number) + bump.by;
+    }
+  }
   const fte = (v: number | null) => (v === null ? (asText ? '-' : null) : asText ? dutch(v, 2) : v);
   const eur = (v: number | null) => (v === null ? (asText ? '-' : null) : asText ? dutch(v, 0) : v);
   const rows: Cell[][] = [[t.name, 'Formatie', 2016, 2017, 2018, 2019], ['Structureel']];
@@ -42,8 +49,13 @@ function seed001TableRows(name: string, asText: boolean): Cell[][] {
 
 const capital = (s: string) => s[0] + s.slice(1).toLowerCase();
 
+export interface Seed001FileOptions {
+  /** Change one amount in a municipality's file: its table name, row label, column (0 = Formatie, 1 = 2016 …) and the amount to add. */
+  bump?: { table: string; label: string; col: number; by: number };
+}
+
 /** Seven workbooks: the regional agreement and one per municipality, in varied shapes. Returns the file paths. */
-export async function writeSeed001Files(dir: string): Promise<string[]> {
+export async function writeSeed001Files(dir: string, opts: Seed001FileOptions = {}): Promise<string[]> {
   const files: string[] = [];
   const regional = workbookFrom({
     'Subsidieaanvraag 2016': [['Jaarplan 2016 — subsidieaanvraag regio Noordoost-Brabant'], ['Organisatie:', 'Welzijn op Waarde'], [], ...seed001TableRows('TOTAAL REGIO', false)],
@@ -52,7 +64,7 @@ export async function writeSeed001Files(dir: string): Promise<string[]> {
   for (const [i, name] of SEED001_MUNICIPALITIES.entries()) {
     // Every other municipality sends its amounts as Dutch text, the way a PDF copy arrives; one sends a blank row first.
     const title: Cell[][] = i === 3 ? [[], [`Subsidieaanvraag 2016 gemeente ${capital(name)}`], []] : [[`Subsidieaanvraag 2016 gemeente ${capital(name)}`], []];
-    const wb = workbookFrom({ [i % 2 ? 'Begroting' : `Inzet ${capital(name)}`]: [...title, ...seed001TableRows(name, i % 2 === 1)] });
+    const wb = workbookFrom({ [i % 2 ? 'Begroting' : `Inzet ${capital(name)}`]: [...title, ...seed001TableRows(name, i % 2 === 1, opts.bump)] });
     files.push(await saveXlsx(wb, path.join(dir, `wow-${name.toLowerCase()}-2016.xlsx`)));
   }
   return files;
