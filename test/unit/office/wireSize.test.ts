@@ -58,6 +58,20 @@ describe('measured write sizes against Microsoft serializer', () => {
     expect(measured / real).toBeLessThan(2.5);
   }, 120_000);
 
+  it('are an upper bound for a grid the library splits into row slices (over 1.500 cells)', async () => {
+    const b = new SheetBuilder('TB Test');
+    for (let r = 0; r < 3000; r++) for (let c = 0; c < 6; c++) b.text(r, c, `r${r}c${c}`);
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('TB Test');
+      await ctx.sync();
+    });
+    const grid = sheetOps(b.build(), FULL_SUPPORT)[0];
+    const bytes = await serializedBytes(fake, grid.run);
+    expect(grid.size).toBeGreaterThanOrEqual(bytes);
+    expect(grid.size / bytes).toBeLessThan(1.5);
+  });
+
   it("counts UTF-8 bytes: a '€' format and accented text are more bytes than characters", async () => {
     const b = new SheetBuilder('TB Test');
     for (let r = 0; r < 200; r++) b.text(r, 0, 'Begroot € één café');
