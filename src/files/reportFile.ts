@@ -77,7 +77,7 @@ export function openInput(input: string): OpenedInput {
 
 /** Read a workbook file into a snapshot the way `report` does (regio reads its sources with this). */
 export async function readWorkbookFile(input: string): Promise<WorkbookSnapshot> {
-  return openInput(input).snapshot;
+  return openInput(input).opened.snapshot;
 }
 
 export async function reportFile(input: string, output: string, jsonOut?: string, opts: ReportOptions = {}): Promise<FileReport> {
