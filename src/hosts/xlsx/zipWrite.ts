@@ -57,6 +57,8 @@ function writeSharedHeader(buf: Uint8Array, at: number, f: Fields): void {
 const encoder = new TextEncoder();
 
 export function writeZip(entries: OutEntry[], codec: ZipCodec = pureCodec): Uint8Array {
+  // The classic end record counts entries in 16 bits; more would need zip64 records, which this writer does not write.
+  if (entries.length > 0xffff) throw new ZipFormatError('de uitvoer heeft te veel onderdelen voor een zip-archief zonder zip64');
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
