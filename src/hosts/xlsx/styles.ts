@@ -6,7 +6,7 @@
 // The styles part is optional: without one, a minimal one is created.
 
 import type { XlsxPackage } from './package';
-import { partText } from './package';
+import { partText, UnsupportedPackageError } from './package';
 import { BUILTIN_FORMATS, isDateOrTimeFormat, showsCalendarDate } from './numberFormats';
 import { attrs, element, elements, escapeAttr, rootPrefix, withPrefix } from './xml';
 
@@ -194,7 +194,7 @@ function insertSection(xml: string, P: string, tag: string, items: string[]): st
   const at = later.map((t) => element(xml, t)?.index ?? -1).filter((i) => i >= 0).sort((a, b) => a - b)[0];
   if (at !== undefined) return `${xml.slice(0, at)}${section}${xml.slice(at)}`;
   const root = element(xml, 'styleSheet');
-  if (!root) throw new Error('styles.xml zonder <styleSheet>');
+  if (!root) throw new UnsupportedPackageError('de opmaak (styles.xml) heeft geen <styleSheet>');
   if (root.body === null) return `${xml.slice(0, root.index)}${root.tag.replace(/\s*\/>$/, '>')}${section}</${P}styleSheet>${xml.slice(root.index + root.whole.length)}`;
   const close = xml.lastIndexOf(`</${P}styleSheet>`);
   return `${xml.slice(0, close)}${section}${xml.slice(close)}`;
