@@ -68,10 +68,6 @@ export function checkBatch(sources: SourceContribution[], firstRow: number): { b
       add('warning', 'regio.other-period', `${source.file} gaat over ${source.period.label}, de andere bronnen over ${period.label}; deze bron telt niet mee in de regionale cijfers.`);
       return entry;
     }
-    const textAmounts = source.findings.filter((f) => f.rule === 'budget.number-as-text').length;
-    if (textAmounts && source.werksoorten.length) {
-      add('warning', 'regio.budget-as-text', `In ${source.file} staan ${textAmounts} bedragen als tekst; net als in de eigen rapportage van deze bron tellen ze niet mee in de optellingen, dus ook niet in de regionale begroting. Vraag ${source.name} de bedragen als getal aan te leveren.`, 'budget');
-    }
     if (period && !source.period) add('info', 'regio.no-period', `In ${source.file} staat geen periode in de titels of bladnamen; aangenomen is ${period.label}.`);
     const key = `${nameKey(source.name)}|${source.period?.key ?? ''}`;
     const first = seen.get(key);
