@@ -145,6 +145,16 @@ export function buildNormsSheet(ctx: RegioContext): { sheet: SheetSpec; figures:
       b.formula(r, C.status, `IF(${rc}="","Geen gegevens",IF(${metFormula(rc, op, a1(r, C.norm))},"Behaald","Niet behaald"))`, status);
     }
   });
+  if (lines.length > 0 && n > 0) {
+    // Which provider misses how many norms: one count per source under its statuses.
+    const r = FIRST + lines.length;
+    b.text(r, C.label, 'Aantal normen niet behaald', 'total');
+    ctx.counting.forEach((x, j) => {
+      const col = statusCol(j);
+      const missed = (line: NormLine) => line.per[j]?.status === 'Niet behaald';
+      b.figure(r, col, `COUNTIF(${a1(FIRST, col)}:${a1(r - 1, col)},"Niet behaald")`, lines.filter(missed).length, { key: `${ctx.slugs.get(x.id)}.normen_niet_behaald`, label: `${x.source.name}: normen niet behaald`, unit: 'count' }, '0', 'total');
+    });
+  }
   if (lines.length > 0) {
     const lastRow = FIRST + lines.length - 1;
     b.conditional(statusColours(`${a1(FIRST, C.status)}:${a1(lastRow, C.status)}`));
