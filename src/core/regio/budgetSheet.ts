@@ -34,7 +34,7 @@ export function buildBudgetSheet(ctx: RegioContext, checks: RegionalCheck[]): { 
   const werksoorten = new Map<string, string>();
   for (const x of sources) for (const w of x.source.werksoorten) if (!werksoorten.has(w.key)) werksoorten.set(w.key, w.name);
   [26, 34, 15, 15, 15, 15].forEach((w, i) => b.width(i, w));
-  b.row(SUB_ROW, 0, ['Sleutel', 'Werksoort', 'Begroot regio', 'Realisatie regio', 'Prognose regio', 'Prognose − begroot'], 'header');
+  if (sources.length) b.row(SUB_ROW, 0, ['Sleutel', 'Werksoort', 'Begroot regio', 'Realisatie regio', 'Prognose regio', 'Prognose − begroot'], 'header');
   sources.forEach((x, j) => {
     const name = nameRef(ctx, x);
     FIELDS.forEach((field, k) => {
@@ -105,6 +105,7 @@ export function buildBudgetSheet(ctx: RegioContext, checks: RegionalCheck[]): { 
     });
     const sumCol = 3 + m;
     b.row(r, sumCol, ['Som gemeenten', 'Verschil', 'Marge', 'Oordeel'], 'header');
+    [15, 11, 9, 11].forEach((w, i) => b.width(sumCol + i, w));
     r++;
     const first = r;
     for (const line of group.lines) {
