@@ -8,7 +8,7 @@ import type { Period } from '../parse/period';
 import type { Figure } from '../plan/figure';
 import type { Plan } from '../plan/plan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
-import { findSheet } from '../workbook/snapshot';
+import { cellText, findSheet } from '../workbook/snapshot';
 import { checkBatch } from './batch';
 import { buildBudgetSheet } from './budgetSheet';
 import type { RegioContext, RegioSheetId } from './context';
@@ -21,7 +21,7 @@ import { buildRiskSheet } from './riskSheet';
 import type { SourceContribution } from './source';
 import { SourceData } from './sourceData';
 import { buildSourcesSheet } from './sourcesSheet';
-import { SOURCES_HEADER_ROW } from './layout';
+import { SOURCES_HEADER_ROW, SOURCES_NAME_COL } from './layout';
 
 export interface ConsolidateOptions {
   /** The workbook the sheets go into (the pane): a user's sheet with one of our names is never overwritten. */
@@ -83,8 +83,30 @@ function addSourceRows(data: SourceData, id: string, s: SourceContribution, coun
   for (const [cell, a] of Object.entries(s.riskCells)) data.add({ ...base, kind: 'Risico', key: `risk_count_${cell}`, label: `Risico's in ${cell}`, value: a.value, unit: 'count', sheet: a.sheet, cell: a.cell });
 }
 
+/**
+ * Names the user typed over ours on an earlier TB Regio Bronnen in this workbook, by file name:
+ * the sheet is rebuilt on every run, the user's naming is kept.
+ */
+function editedNames(existing: WorkbookSnapshot | undefined, sheetName: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const sheet = existing ? findSheet(existing, sheetName) : undefined;
+  if (!sheet || !isGeneratedSheet(sheet)) return out;
+  const header = sheet.values[SOURCES_HEADER_ROW] ?? [];
+  if (cellText(header[1] ?? null) !== 'Bestand' || cellText(header[SOURCES_NAME_COL] ?? null) !== 'Aanbieder of gemeente') return out;
+  for (let r = SOURCES_HEADER_ROW + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const file = cellText(row[1] ?? null).trim();
+    const name = cellText(row[SOURCES_NAME_COL] ?? null).trim();
+    if (!file) break;
+    if (name) out.set(file, name);
+  }
+  return out;
+}
+
 export function consolidate(sources: SourceContribution[], opts: ConsolidateOptions = {}): RegioResult {
   const names = sheetNames(opts.existing);
+  const edited = editedNames(opts.existing, names.sources);
+  sources = sources.map((s) => (edited.has(s.file) && edited.get(s.file) !== s.name ? { ...s, name: edited.get(s.file)!, nameFrom: 'edited' as const } : s));
   const { batch, findings: batchFindings, period } = checkBatch(sources, SOURCES_HEADER_ROW + 1);
   const counting = batch.filter((x) => x.counts);
   const slugs = new Map<string, string>();

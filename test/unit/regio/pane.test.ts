@@ -80,6 +80,22 @@ test('the TB Regio sheets are written into the open workbook, exactly as planned
   expect(sources.cells.get(9)?.get(1)?.value ?? '').toBe('');
 }, 120_000);
 
+test('a name the user typed on TB Regio Bronnen survives the next run, and the other sheets follow it', async () => {
+  const fake = FakeExcel.fromSnapshot(structuredClone(OWN));
+  const host = excelHost((b) => fake.run(b), FULL_SUPPORT);
+  await regioOverview(host, [files[0], files[1]].map(picked));
+  const bronnen = fake.sheet(REGIO_SHEET.sources)!;
+  expect(bronnen.at('C9')?.value).toBe('ONS Welzijn');
+  bronnen.ensure(8, 2).value = 'ONS Welzijn (Meierijstad)';
+  const again = await regioOverview(host, [files[0], files[1]].map(picked));
+  expect(again.sources[0].name).toBe('ONS Welzijn (Meierijstad)');
+  expect(fake.sheet(REGIO_SHEET.sources)!.at('C9')?.value).toBe('ONS Welzijn (Meierijstad)');
+  expect(again.figures.some((f) => f.key === 'ons_welzijn_meierijstad.isw_eerste_gesprek_binnen_28d_pct')).toBe(true);
+  // The norms sheet's header refers to that cell.
+  const head = again.plan.sheets.find((x) => x.name === REGIO_SHEET.norms)!.cells.find((c) => c.f === `'${REGIO_SHEET.sources}'!$C$9`);
+  expect(head?.v).toBe('ONS Welzijn (Meierijstad)');
+}, 120_000);
+
 test('Annuleren before the write leaves the workbook as it was', async () => {
   const fake = FakeExcel.fromSnapshot(structuredClone(OWN));
   const host = excelHost((b) => fake.run(b), FULL_SUPPORT);
