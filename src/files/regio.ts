@@ -132,9 +132,10 @@ export function regioSummary(result: RegioResult): Summary {
 }
 
 export async function regioFiles(inputs: string[], output: string, jsonOut?: string, opts: RegioOptions = {}): Promise<RegioRun> {
-  const files = expandInputs(inputs);
+  if (inputs.some((f) => samePath(f, output))) throw new ReportError('--out mag niet een van de invoerbestanden zijn: Toetsblad wijzigt de invoer nooit.', 2);
+  // An overview written into the folder it reads (a second run) is not a source of itself.
+  const files = expandInputs(inputs).filter((f) => !samePath(f, output));
   if (files.length === 0) throw new ReportError('Geen werkmappen (.xlsx) gevonden in de opgegeven mappen.', 2);
-  if (files.some((f) => samePath(f, output))) throw new ReportError('--out mag niet een van de invoerbestanden zijn: Toetsblad wijzigt de invoer nooit.', 2);
   if (jsonOut && (samePath(jsonOut, output) || files.some((f) => samePath(f, jsonOut)))) throw new ReportError('--json moet een ander bestand zijn dan de invoer en --out.', 2);
   const sources = await readSources(files, opts);
   const result = consolidate(sources);

@@ -88,6 +88,15 @@ describe('a batch with bad files', () => {
     expect(await main(['regio', ...files.slice(0, 3), '--out', out], quiet)).toBe(0);
     expect(await main(['regio', files[0], '--out', files[0]], quiet)).toBe(2);
     expect(await main(['regio', '--out', out], quiet)).toBe(2);
+    // Written into the folder it reads, a second run does not read its own overview as a source.
+    const inbox = path.join(dir, 'inbox');
+    fs.mkdirSync(inbox, { recursive: true });
+    for (const f of files.slice(0, 2)) fs.copyFileSync(f, path.join(inbox, path.basename(f)));
+    const own = path.join(inbox, 'regio.xlsx');
+    const inboxJson = path.join(dir, 'inbox.json');
+    expect(await main(['regio', inbox, '--out', own], quiet)).toBe(0);
+    expect(await main(['regio', inbox, '--out', own, '--json', inboxJson], quiet)).toBe(0);
+    expect(JSON.parse(fs.readFileSync(inboxJson, 'utf8')).figures.find((f: { key: string }) => f.key === 'regio_bronnen_totaal').value).toBe(2);
     jest.restoreAllMocks();
   }, 180_000);
 
