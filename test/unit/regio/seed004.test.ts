@@ -84,6 +84,22 @@ describe('seed 004: five institutions, five layouts', () => {
     expect(figure(result, `${SLUG[missing]}.budget_jongerenwerk_begroot`)).toBeNull();
   });
 
+  test('every werksoort whose prognosis runs over its budget is a finding at its cell, the largest overrun first', () => {
+    const over: { name: string; werksoort: string; by: number }[] = [];
+    for (const p of providers) {
+      for (const w of [...new Set(p.budget.map((l) => l.werksoort))]) {
+        const lines = p.budget.filter((l) => l.werksoort === w);
+        const by = lines.reduce((s, l) => s + l.prognose - l.begroot, 0);
+        if (by > 0) over.push({ name: p.name, werksoort: w, by });
+      }
+    }
+    expect(over.length).toBeGreaterThan(0);
+    over.sort((a, b) => b.by - a.by);
+    const found = result.findings.filter((f) => f.rule === 'regio.budget-overrun');
+    expect(found.map((f) => f.message.split(':')[0])).toEqual(over.map((o) => `${o.name}, ${o.werksoort}`));
+    expect(found.every((f) => f.sheet === REGIO_SHEET.budget && /^[A-Z]+\d+$/.test(f.cell))).toBe(true);
+  });
+
   test('risks per kans × schade cell and per band, all institutions together', () => {
     const risks = providers.flatMap((p) => p.risks);
     for (let k = 1; k <= 3; k++) {
