@@ -4,9 +4,9 @@
 import type { Finding } from '../../findings/finding';
 import { formatDutch } from '../../parse/number';
 import { a1 } from '../../workbook/address';
+import type { Amount } from './amounts';
 import type { Verdict } from '../../rounding';
 import { cents, classify, linesRoundingAllowance } from '../../rounding';
-import type { Amount } from './amounts';
 import type { BudgetConfig } from './settings';
 import type { AmountColumn, BudgetRow, BudgetTable } from './table';
 import { tableName } from './table';
