@@ -131,7 +131,7 @@ test('picked files are checked in the pane and the TB Regio sheets are written i
   await page.waitForFunction((s) => (window as unknown as { __tbWorkbook: () => { selection: { sheet: string } | null } }).__tbWorkbook().selection?.sheet === s, REGIO_SHEET.sources);
 });
 
-test('a second run replaces the regional sheets in place, and Annuleren stops a run before anything is written', async () => {
+test('a second run replaces the regional sheets in place', async () => {
   await page.getByTestId('regio-files').setInputFiles(files.slice(0, 2));
   await page.getByRole('button', { name: 'Regio-overzicht maken' }).click();
   await page.getByText('Klaar: 2 van 2 werkmappen tellen mee in het regio-overzicht.').waitFor({ timeout: 120_000 });
@@ -140,12 +140,25 @@ test('a second run replaces the regional sheets in place, and Annuleren stops a 
   expect(sources['8,1']).toBe(path.basename(files[0]));
   expect(sources['9,1']).toBe(path.basename(files[1]));
   expect(sources['10,1']).toBeUndefined();
-
-  await page.getByTestId('regio-files').setInputFiles(files);
-  await page.getByRole('button', { name: 'Regio-overzicht maken' }).click();
-  await page.getByTestId('regio-cancel').click();
-  await page.getByText('Geannuleerd. Er is niets half geschreven.').waitFor({ timeout: 60_000 });
-  // Still the two-file overview.
-  expect((await cells(REGIO_SHEET.sources))!['10,1']).toBeUndefined();
   expect(traffic.foreign).toEqual([]);
+});
+
+test('Annuleren stops a run before anything is written', async () => {
+  // A slow Excel (1,5 s per round trip) leaves time to press Annuleren while the open workbook is read.
+  const slow = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const errors: string[] = [];
+  slow.on('pageerror', (e) => errors.push(String(e)));
+  await servePane(slow);
+  await slow.addInitScript(`window.__tbSnapshot = ${JSON.stringify(OWN)}; window.__tbSyncDelayMs = 1500;\n${await bundleForBrowser(path.join(__dirname, 'support', 'fakeHostEntry.ts'))}`);
+  await slow.goto(`${PANE_ORIGIN}/taskpane.html`);
+  await slow.getByRole('tab', { name: 'Regio' }).click();
+  await slow.getByTestId('regio-files').setInputFiles(files.slice(0, 2));
+  await slow.getByRole('button', { name: 'Regio-overzicht maken' }).click();
+  await slow.getByText(/^Deze werkmap lezen/).waitFor({ timeout: 60_000 });
+  await slow.getByTestId('regio-cancel').click();
+  await slow.getByText('Geannuleerd. Er is niets half geschreven.').waitFor({ timeout: 60_000 });
+  const left = await slow.evaluate(() => (window as unknown as { __tbWorkbook: () => { sheets: string[] } }).__tbWorkbook().sheets);
+  expect(left).toEqual(['Notities']);
+  expect(errors).toEqual([]);
+  await slow.close();
 });

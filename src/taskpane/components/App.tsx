@@ -64,7 +64,7 @@ export function App({ host, theme, initialLang = 'nl' }: AppProps) {
           </Select>
         </header>
         <Degraded support={host.support} lang={lang} />
-        <nav>
+        <nav style={{ overflowX: 'auto' }}>
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t.tabsLabel} size="small">
             <Tab value="scan">{t.tabs.scan}</Tab>
             <Tab value="generate">{t.tabs.generate}</Tab>
