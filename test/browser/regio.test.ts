@@ -1,6 +1,6 @@
 // The built pane's "Regio-overzicht" in headless Chromium: the user picks
-// four .xlsx files (two institutions of seed 004, a corrupt file and a
-// duplicate; the fake host takes no single write above 1.500 cells), the pane checks them in the browser with the command line's
+// seven .xlsx files (the five institutions of seed 004, a corrupt file and a
+// duplicate), the pane checks them in the browser with the command line's
 // reader and report — no request leaves the page — and writes the TB Regio
 // sheets into the open workbook (a fake Excel host), exactly as the core plans them.
 
@@ -62,7 +62,7 @@ beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   if (!fs.existsSync(path.join(ROOT, 'dist', 'taskpane.html'))) throw new Error('Build the pane first: npm run build (npm run test:browser does).');
   const dir = tmpDir('tb-regio-pane-');
-  files = (await writeSeed004Files(dir)).files.slice(0, 2);
+  files = (await writeSeed004Files(dir)).files;
   const corrupt = path.join(dir, 'kapot.xlsx');
   fs.writeFileSync(corrupt, fs.readFileSync(files[1]).subarray(0, 4000));
   const duplicate = path.join(dir, 'ons-welzijn-kopie.xlsx');
@@ -93,19 +93,19 @@ test('picked files are checked in the pane and the TB Regio sheets are written i
   await page.getByRole('tab', { name: 'Regio' }).click();
   await page.getByRole('heading', { name: 'Regio-overzicht' }).waitFor();
   await page.getByTestId('regio-files').setInputFiles(files);
-  await page.getByText('4 werkmappen gekozen').waitFor();
+  await page.getByText('7 werkmappen gekozen').waitFor();
   await page.getByRole('button', { name: 'Regio-overzicht maken' }).click();
   await page.getByText(/^Klaar: |niet geschreven/).waitFor({ timeout: 180_000 });
   expect(pageErrors).toEqual([]);
-  expect(await page.getByText('Klaar: 2 van 4 werkmappen tellen mee in het regio-overzicht.').isVisible()).toBe(true);
+  expect(await page.getByText('Klaar: 5 van 7 werkmappen tellen mee in het regio-overzicht.').isVisible()).toBe(true);
 
   // The list of sources: the corrupt file unreadable, the copy not counted.
   const items = page.getByTestId('regio-source');
-  expect(await items.count()).toBe(4);
+  expect(await items.count()).toBe(7);
   const shown = await items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}|${e.getAttribute('data-counts')}`));
   expect(shown).toEqual(expected.sources.map((s) => `${s.status}|${s.counts ? 'ja' : 'nee'}`));
-  expect(shown[2]).toBe('unreadable|nee');
-  expect(shown[3]).toBe('checked|nee');
+  expect(shown[5]).toBe('unreadable|nee');
+  expect(shown[6]).toBe('checked|nee');
 
   // The workbook: the user's sheet untouched, then exactly the planned sheets, cell by cell.
   expect(await sheets()).toEqual(['Notities', ...Object.values(REGIO_SHEET)]);
