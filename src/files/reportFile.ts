@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportOptions, ReportResult } from '../core/report';
-import type { WorkbookSnapshot } from '../core/workbook/snapshot';
 import { buildReport } from '../core/report';
 import { openXlsx, UnsupportedPackageError, writeXlsxReport, ZipFormatError } from '../hosts/xlsx';
 import type { OpenedWorkbook } from '../hosts/xlsx';
@@ -29,8 +28,7 @@ function firstLine(e: unknown): string {
 }
 
 /** An input read for a report; `encrypt` is set when it came encrypted with Excel's default password. */
-export interface OpenedInput {
-  opened: OpenedWorkbook;
+export interface OpenedInput extends OpenedWorkbook {
   encrypt?: (pkg: Uint8Array) => Uint8Array;
 }
 
@@ -72,18 +70,14 @@ export function openInput(input: string): OpenedInput {
   }
   // Excel refuses a workbook without sheets too.
   if (opened.snapshot.sheets.length === 0) throw new ReportError(`Kan ${name} niet lezen: er staat geen werkblad in; het is geen of een beschadigde Excel-werkmap.`, 1);
-  return { opened, encrypt };
-}
-
-/** Read a workbook file into a snapshot the way `report` does (regio reads its sources with this). */
-export async function readWorkbookFile(input: string): Promise<WorkbookSnapshot> {
-  return openInput(input).opened.snapshot;
+  return { ...opened, encrypt };
 }
 
 export async function reportFile(input: string, output: string, jsonOut?: string, opts: ReportOptions = {}): Promise<FileReport> {
   if (samePath(input, output)) throw new ReportError('--out mag niet hetzelfde bestand zijn als de invoer: Toetsblad wijzigt de invoer nooit.', 2);
   if (jsonOut && (samePath(jsonOut, input) || samePath(jsonOut, output))) throw new ReportError('--json moet een ander bestand zijn dan de invoer en --out.', 2);
-  const { opened, encrypt } = openInput(input);
+  const opened = openInput(input);
+  const { encrypt } = opened;
   const result = buildReport(opened.snapshot, opts);
   let bytes: Uint8Array;
   try {
