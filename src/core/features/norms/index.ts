@@ -9,7 +9,7 @@ import type { SettingDef } from '../../settings/settings';
 import { getNumber } from '../../settings/settings';
 import { a1, columnLetters } from '../../workbook/address';
 import type { SheetSnapshot } from '../../workbook/snapshot';
-import { cellText, findSheet } from '../../workbook/snapshot';
+import { cellText, findSheet, isCellError } from '../../workbook/snapshot';
 import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
 import { emptyOutput } from '../feature';
 import { BUILT_IN_NORMS, OPTIONAL_BUILT_INS } from './catalogue';
@@ -190,6 +190,12 @@ function indicatorDetection(t: IndicatorTable): Detection {
   };
 }
 
+/** Norms whose per-row arithmetic is on dates (the message then asks for a real date). */
+function dateMeasure(n: CompiledNorm): boolean {
+  const k = n.measure.kind;
+  return k === 'withinDays' || k === 'withinMonths' || k === 'countOverDays';
+}
+
 /** Formula cells without a cached value in the record rows of the columns a norm reads. */
 function uncachedCells(n: CompiledNorm): string[] {
   const cols = usedColumns(n);
@@ -272,7 +278,9 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
         kind: 'norm',
         sheet: norm.table.sheet.name,
         cell: a1(row, col),
-        message: `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat tekst die geen datum is (cel ${columnLetters(col)}${row + 1}). Maak er een echte datum van; tot dan is de uitkomst leeg.`,
+        message: dateMeasure(norm)
+          ? `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat tekst die geen datum is (cel ${columnLetters(col)}${row + 1}). Maak er een echte datum van; tot dan is de uitkomst leeg.`
+          : `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat ${isCellError(norm.table.sheet.values[row]?.[col] ?? null) ? 'een foutwaarde' : 'tekst waarmee niet te rekenen is'} (cel ${columnLetters(col)}${row + 1}). Maak er een echt getal van; tot dan is de uitkomst leeg.`,
       });
     }
     const r: NormRow = { norm, values, description: describeDefinition(loaded.row), tiers: [], groups: groupsByKey.get(norm.def.key) ?? [] };
