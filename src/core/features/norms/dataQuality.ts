@@ -53,6 +53,7 @@ function columnType(t: DataTable, col: number, rows: number[]): ColumnType {
   if (field && NUMBER_FIELDS.includes(field)) return 'number';
   let dates = 0;
   let numbers = 0;
+  let numericTexts = 0;
   let filled = 0;
   for (const r of rows) {
     const v = t.sheet.values[r]?.[col] ?? null;
@@ -61,11 +62,12 @@ function columnType(t: DataTable, col: number, rows: number[]): ColumnType {
     if (typeof v === 'number') {
       if (isDateFormat(cellFormat(t.sheet, r, col))) dates++;
       else numbers++;
-    }
+    } else if (typeof v === 'string' && parseNumberText(v) !== null) numericTexts++;
   }
   if (filled === 0) return 'text';
   if (dates * 2 > filled) return 'date';
-  if ((numbers + dates) * 2 > filled) return 'number';
+  // A column of real numbers with some typed as text; a column that is all codes as text ("2022001") is text.
+  if (numbers + dates > 0 && numbers + dates >= numericTexts && (numbers + dates + numericTexts) * 2 > filled) return 'number';
   return 'text';
 }
 
