@@ -34,14 +34,26 @@ interface Problem {
   parsed?: number;
 }
 
-/** The records of a table: data rows that are not blank. */
+const recordCache = new WeakMap<DataTable, number[]>();
+
+/** The records of a table: data rows that are not blank (computed once per table; every norm on it asks). */
 export function recordRows(t: DataTable): number[] {
+  let rows = recordCache.get(t);
+  if (!rows) {
+    rows = findRecordRows(t);
+    recordCache.set(t, rows);
+  }
+  return rows;
+}
+
+function findRecordRows(t: DataTable): number[] {
   const skipped = skippedRowSet(t);
+  const cols = Object.keys(t.labels).map(Number);
   const out: number[] = [];
   for (let r = t.firstRow; r <= t.lastRow; r++) {
     if (skipped.has(r)) continue;
     const row = t.sheet.values[r] ?? [];
-    if (Object.keys(t.labels).some((c) => { const v = row[Number(c)]; return v !== null && v !== undefined && v !== ''; }) || (t.sheet.formulas[r] ?? []).some((f) => f)) out.push(r);
+    if (cols.some((c) => { const v = row[c]; return v !== null && v !== undefined && v !== ''; }) || (t.sheet.formulas[r] ?? []).some((f) => f)) out.push(r);
   }
   return out;
 }
