@@ -233,12 +233,14 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
     }
     const compiled = compileNorm(def, table);
     if (!compiled.ok) {
+      // A built-in norm whose columns this provider's data does not have is no problem in the data: an info with
+      // what to do. An own norm that names a column that is not there is an error in its definition.
       findings.push({
         rule: 'norm.columns-missing',
-        severity: optional ? 'info' : def.source === 'builtin' ? 'warning' : 'error',
+        severity: def.source === 'builtin' || optional ? 'info' : 'error',
         kind: 'norm',
         ...where,
-        message: `Norm ${def.key} is niet berekend: ${compiled.missing.map((c) => `kolom "${c}"`).join(', ')} ontbreekt op blad "${table.sheet.name}".`,
+        message: `Norm ${def.key} is niet berekend: ${compiled.missing.map((c) => `kolom "${c}"`).join(', ')} ontbreekt op blad "${table.sheet.name}".${def.source === 'builtin' ? ' Wijs de kolom toe in TB Instellingen, of zet de norm uit in kolom Aan van TB Normdefinities als hij niet bij deze opdracht hoort.' : ''}`,
       });
       continue;
     }
