@@ -20,6 +20,14 @@ describe('built-in norms on the trajectory monitor', () => {
     expect(value('clienttevredenheid_gem')).toBeCloseTo(scores.reduce((s, x) => s + x, 0) / scores.length, 10);
   });
 
+  it('recognises the registration table, which has no date column, and checks it', () => {
+    expect(result.detections.filter((d) => d.kind === 'registrations').map((d) => [d.sheet, d.range])).toEqual([['Registratie', 'A2:D21']]);
+    const planted = trajectoryMonitor({ planted: true });
+    const findings = buildReport(readWorkbook(planted.workbook), { features: ['norms'] }).findings;
+    const cell = planted.planted.find((p) => p.sheet === 'Registratie')!.cell;
+    expect(findings.filter((f) => f.sheet === 'Registratie').map((f) => `${f.rule}@${f.cell}`)).toEqual([`norm.number-as-text@${cell}`]);
+  });
+
   it('gives no warning about the data: only norms the data really misses are warnings', () => {
     const serious = result.findings.filter((f) => f.severity !== 'info');
     expect(serious.map((f) => f.rule).filter((r) => r !== 'norm.not-met')).toEqual([]);
