@@ -65,6 +65,11 @@ describe('docs/normen.md', () => {
     }
     // The per-institution example gives a row per institution under its total.
     expect([...figures.keys()].filter((k) => k.startsWith('trajecten_per_instelling.')).length).toBe(3);
+    // Every formula is from the Excel 2016 set that LibreOffice 7.4 evaluates: no LET, FILTER, XLOOKUP or dynamic arrays.
+    const allowed = new Set(['IF', 'IFERROR', 'COUNTIFS', 'COUNTIF', 'SUMIFS', 'SUMPRODUCT', 'ISNUMBER', 'YEAR', 'MONTH', 'DAY', 'DATE', 'COUNTA', 'COUNT', 'ABS', 'SUM', 'OR']);
+    const formulas = result.plan.sheets.find((s) => s.name === 'TB Normen')!.cells.flatMap((c) => (c.f ? [c.f] : []));
+    const used = new Set(formulas.flatMap((f) => [...f.replace(/"[^"]*"/g, '').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((x) => x[1])));
+    expect([...used].filter((fn) => !allowed.has(fn))).toEqual([]);
   });
 });
 
