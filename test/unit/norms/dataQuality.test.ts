@@ -82,3 +82,17 @@ describe('formulas without a cached value and error values', () => {
     expect(sheet.cells.find((c) => c.row === keyCell.row && c.col === 8)!.v).toBe('Geen gegevens');
   });
 });
+
+describe('hostile text in a data table', () => {
+  it('a very long text where a number belongs is one short finding, not a copy of the text', () => {
+    const long = 'x'.repeat(200_000);
+    const rows: unknown[][] = [['Activiteit', 'Deelnemers', 'Opmerking']];
+    for (let i = 0; i < 30; i++) rows.push([`Groep ${i}`, i === 7 ? long : i + 1, i % 3 === 0 ? long : 'kort']);
+    const result = report(workbookFrom({ Groepen: rows }), [{ sleutel: 'deelnemers', blad: 'Groepen', meting: 'som', kolommen: 'Deelnemers' }]);
+    const bad = result.findings.filter((f) => f.sheet === 'Groepen');
+    expect(bad.map((f) => [f.rule, f.cell])).toEqual([['norm.not-a-number', 'B9']]);
+    expect(bad[0].message.length).toBeLessThan(400);
+    // 1 + 2 + … + 30 without the 8.
+    expect(result.figures.find((f) => f.key === 'deelnemers')!.value).toBe(465 - 8);
+  });
+});

@@ -74,7 +74,7 @@ function columnType(t: DataTable, col: number, rows: number[]): ColumnType {
     if (typeof v === 'number') {
       if (isDateFormat(cellFormat(t.sheet, r, col))) dates++;
       else numbers++;
-    } else if (typeof v === 'string' && parseNumberText(v) !== null) numericTexts++;
+    } else if (typeof v === 'string' && v.length <= MAX_VALUE_TEXT && parseNumberText(v) !== null) numericTexts++;
   }
   if (filled === 0) return 'text';
   if (dates * 2 > filled) return 'date';
@@ -82,6 +82,15 @@ function columnType(t: DataTable, col: number, rows: number[]): ColumnType {
   if (numbers + dates > 0 && numbers + dates >= numericTexts && (numbers + dates + numericTexts) * 2 > filled) return 'number';
   return 'text';
 }
+
+/** Numbers and dates are short: longer texts are not parsed. */
+const MAX_VALUE_TEXT = 40;
+
+/** A cell's text for a message, cut to a readable length. */
+const quote = (v: CellValue) => {
+  const t = cellText(v);
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+};
 
 const cellList = (ps: Problem[]) => `${ps.slice(0, NAMED).map((p) => a1(p.row, p.col)).join(', ')}${ps.length > NAMED ? ` en ${ps.length - NAMED} meer` : ''}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -121,6 +130,11 @@ export function dataQualityFindings(t: DataTable): Finding[] {
         continue;
       }
       if (typeof v !== 'string' || v.trim() === '') continue;
+      if (v.length > MAX_VALUE_TEXT) {
+        // A long text is no number or date; it is not parsed (a megabyte string must stay cheap).
+        (type === 'date' ? impossible : unreadable).push({ row: r, col, value: v });
+        continue;
+      }
       if (type === 'date') {
         const serial = parseDateText(v);
         if (serial !== null) asText.push({ row: r, col, value: v, parsed: serial });
@@ -145,13 +159,13 @@ export function dataQualityFindings(t: DataTable): Finding[] {
       groups.push({ rule: 'norm.number-as-text', severity: 'warning', col, problems: asText, message: (ps) => `In ${where}: ${plural(ps.length, 'getal', 'getallen')} als tekst niet meegeteld (${cellList(ps)}); ${effect}. Maak er echte getallen van.` });
     }
     if (type === 'number' && unreadable.length) {
-      groups.push({ rule: 'norm.not-a-number', severity: 'error', col, problems: unreadable, message: (ps) => `In ${where} ${ps.length === 1 ? 'staat tekst' : 'staan teksten'} die geen getal ${ps.length === 1 ? 'is' : 'zijn'} (${ps.slice(0, NAMED).map((p) => `${a1(p.row, p.col)}: "${cellText(p.value)}"`).join(', ')}); niet meegeteld.` });
+      groups.push({ rule: 'norm.not-a-number', severity: 'error', col, problems: unreadable, message: (ps) => `In ${where} ${ps.length === 1 ? 'staat tekst' : 'staan teksten'} die geen getal ${ps.length === 1 ? 'is' : 'zijn'} (${ps.slice(0, NAMED).map((p) => `${a1(p.row, p.col)}: "${quote(p.value)}"`).join(', ')}); niet meegeteld.` });
     }
     if (type === 'date' && asText.length) {
-      groups.push({ rule: 'norm.date-as-text', severity: 'warning', col, problems: asText, message: (ps) => `In ${where}: ${plural(ps.length, 'datum', 'datums')} als tekst (${ps.slice(0, NAMED).map((p) => `${a1(p.row, p.col)}: "${cellText(p.value)}" = ${formatDateNl(p.parsed!)}`).join(', ')}); deze ${ps.length === 1 ? 'rij telt' : 'rijen tellen'} niet mee in de normen op deze kolom. Maak er echte datums van.` });
+      groups.push({ rule: 'norm.date-as-text', severity: 'warning', col, problems: asText, message: (ps) => `In ${where}: ${plural(ps.length, 'datum', 'datums')} als tekst (${ps.slice(0, NAMED).map((p) => `${a1(p.row, p.col)}: "${quote(p.value)}" = ${formatDateNl(p.parsed!)}`).join(', ')}); deze ${ps.length === 1 ? 'rij telt' : 'rijen tellen'} niet mee in de normen op deze kolom. Maak er echte datums van.` });
     }
     if (type === 'date' && impossible.length) {
-      groups.push({ rule: 'norm.date-invalid', severity: 'error', col, problems: impossible, message: (ps) => `In ${where} ${ps.length === 1 ? 'staat een onmogelijke datum' : 'staan onmogelijke datums'} (${ps.slice(0, NAMED).map((p) => `${a1(p.row, p.col)}: "${cellText(p.value)}"`).join(', ')}); ${ps.length === 1 ? 'deze rij telt' : 'deze rijen tellen'} niet mee.` });
+      groups.push({ rule: 'norm.date-invalid', severity: 'error', col, problems: impossible, message: (ps) => `In ${where} ${ps.length === 1 ? 'staat een onmogelijke datum' : 'staan onmogelijke datums'} (${ps.slice(0, NAMED).map((p) => `${a1(p.row, p.col)}: "${quote(p.value)}"`).join(', ')}); ${ps.length === 1 ? 'deze rij telt' : 'deze rijen tellen'} niet mee.` });
     }
   }
   const order: [TrajectField, TrajectField][] = [
@@ -184,7 +198,7 @@ export function dataQualityFindings(t: DataTable): Finding[] {
   }
   for (const g of groups) {
     const message = g.message(g.problems);
-    for (const p of g.problems.slice(0, CAP)) out.push({ rule: g.rule, severity: g.severity, kind: 'norm', sheet, cell: a1(p.row, p.col), ...(p.value !== null && !isCellError(p.value) ? { actual: cellText(p.value) } : {}), message });
+    for (const p of g.problems.slice(0, CAP)) out.push({ rule: g.rule, severity: g.severity, kind: 'norm', sheet, cell: a1(p.row, p.col), ...(p.value !== null && !isCellError(p.value) ? { actual: quote(p.value) } : {}), message });
     if (g.problems.length > CAP) {
       out.push({ rule: 'norm.more-cells', severity: 'info', kind: 'norm', sheet, cell: a1(t.headerRow, g.col), message: `In kolom "${columnLabel(t, g.col)}" zijn nog ${g.problems.length - CAP} cellen met hetzelfde probleem (alleen de eerste ${CAP} staan als aparte bevinding).` });
     }
