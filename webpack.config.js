@@ -93,6 +93,15 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext][query]' },
+          // The controllers' guide to TB Normdefinities, linked from help.html: shipped with the add-in, no network needed.
+          {
+            from: 'docs/normen.md',
+            to: 'normen.html',
+            transform(content) {
+              const text = content.toString().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+              return `<!doctype html><html lang="nl"><head><meta charset="UTF-8" /><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" /><title>Toetsblad — normen zelf vastleggen</title></head><body style="font-family: 'Segoe UI', sans-serif; max-width: 52em; margin: 2em auto"><pre style="white-space: pre-wrap; font-family: inherit; line-height: 1.5">${text}</pre></body></html>`;
+            },
+          },
           { from: 'src/taskpane/bootstrap.js', to: 'bootstrap.js' },
           {
             from: 'manifest*.xml',

@@ -1,5 +1,6 @@
 // The one entry point both hosts call: snapshot in, plan + findings + figures out.
 
+import { cellValueFindings } from './detect/cellChecks';
 import type { Detection, FeatureContext, FeatureId } from './features/feature';
 import { FEATURES } from './features';
 import { redactPersonalData } from './features/privacy/redact';
@@ -83,6 +84,8 @@ function internalFinding(what: string, e: unknown): Finding {
   };
 }
 
+const CELL_CHECKED_FEATURES: ReadonlySet<string> = new Set(['budget', 'risk']);
+
 export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): ReportResult {
   const ctx = featureContext(wb, opts.settings);
   const wanted = new Set(opts.features ?? FEATURES.map((f) => f.id));
@@ -115,6 +118,9 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
       });
     }
   }
+  // Formulas without a cached value, error values and doubled headers in the budget and risk tables, where those
+  // features did not already report the cell (the norms feature checks its own data tables).
+  appendAll(findings, cellValueFindings(ctx.wb, detections, findings, CELL_CHECKED_FEATURES));
   // Findings quote user cells; personal data among them must not travel into the report.
   redactPersonalData(ctx.wb, findings, sheets);
   const findingsSheet = buildFindingsSheet(ctx.sheetName('findings'), findings, ctx.settings);

@@ -44,6 +44,13 @@ const WACHTLIJST = [
   ['Noord', d(2022, 1, 1), null, 1, null],
 ];
 
+/** The provider's lines: one worded as the opposite of our return share, one about another team. */
+const INDICATOREN = [
+  ['Werksoort', 'Indicator', 'Norm', 'Realisatie'],
+  ['Individueel sociaal werk', '90% komt na afronding niet terug met dezelfde vraag', '≥ 90%', '75%'],
+  ['BJG', 'Niet terug met dezelfde vraag', '≥ 90%', '95%'],
+];
+
 const USER_NORMS: DefinitionRow[] = [
   { sleutel: 'u_aandeel_quote', filter: 'Wijk = Oss "Noord" | Oss*', meting: 'aandeel', voorwaarde: 'Datum afsluiting is datum', norm: '≥ 50%' },
   { sleutel: 'u_aantal_ne', filter: 'Wijk <> Lith', meting: 'aantal', norm: 'max 10' },
@@ -69,7 +76,7 @@ describe('norms on awkward data', () => {
   beforeAll(async () => {
     runs = await reportAndRecalculate(
       {
-        clean: withDefinitions(workbookFrom({ Trajecten: trajecten(false), "Wacht lijst's": WACHTLIJST }), [...BUILT_IN_NORMS, ...USER_NORMS]),
+        clean: withDefinitions(workbookFrom({ Trajecten: trajecten(false), "Wacht lijst's": WACHTLIJST, Indicatoren: INDICATOREN }), [...BUILT_IN_NORMS, ...USER_NORMS]),
         textDate: withDefinitions(workbookFrom({ Trajecten: trajecten(true) }), [...BUILT_IN_NORMS, ...USER_NORMS]),
       },
       { features: ['norms'] },
@@ -124,6 +131,22 @@ describe('norms on awkward data', () => {
     // ...while COUNTIFS norms skip the text cell and still count.
     expect(fig('textDate', 'u_aantal_maand_2022-03')!.value).toBe(2);
     expect(fig('textDate', 'isw_doorverwijzing_maatwerk_wmo_pct')!.value).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('compares a "niet terug" line with 100% minus the return share, and a BJG line with nothing computed for ISW', () => {
+    // ISW closed: A1 (Nee), A2 (Ja), A3 (nee): return share 1/3, so "niet terug" is 2/3 against the reported 75%.
+    expect(fig('clean', 'isw_terugkeer_pct')!.value).toBeCloseTo(1 / 3, 12);
+    const sheet = runs.clean.workbook.getWorksheet('TB Normen')!;
+    const lines: unknown[][] = [];
+    sheet.eachRow((row) => {
+      if (String(computedValue(row.getCell(1)) ?? '').match(/^(Individueel sociaal werk|BJG)$/)) lines.push([computedValue(row.getCell(1)), computedValue(row.getCell(8))]);
+    });
+    expect(lines).toEqual([
+      ['Individueel sociaal werk', expect.closeTo(2 / 3, 12)],
+      ['BJG', expect.stringMatching(/^Niet vergelijkbaar/)],
+    ]);
+    const differs = runs.clean.result.findings.filter((f) => f.rule === 'indicator.differs-from-data');
+    expect(differs.map((f) => [f.sheet, f.cell, f.expected])).toEqual([['Indicatoren', 'D2', expect.closeTo(2 / 3, 12)]]);
   });
 
   it('writes the status as a formula with native colours', () => {

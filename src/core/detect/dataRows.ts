@@ -6,7 +6,7 @@
 // Pure: it only looks at values and formulas of the snapshot.
 
 import { normaliseHeader } from './headers';
-import type { SheetSnapshot } from '../workbook/snapshot';
+import type { CellValue, SheetSnapshot } from '../workbook/snapshot';
 import { cellText, isBlank } from '../workbook/snapshot';
 
 export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'header' | 'after';
@@ -40,7 +40,7 @@ export function classifyRows(sheet: SheetSnapshot, headerRow: number, columns: n
   const firstRow = headerRow + 1;
   const cols = [...columns].sort((a, b) => a - b);
   const kinds = new Map<number, RowKind>();
-  const headerTexts = new Map(cols.map((c) => [c, normaliseHeader(labels[c] ?? cellText(sheet.values[headerRow]?.[c] ?? null))]));
+  const headerTexts = new Map(cols.map((c) => [c, normaliseHeader(labels[c] ?? textOf(sheet.values[headerRow]?.[c]))]));
   let last = firstRow - 1;
   for (let r = sheet.rowCount - 1; r >= firstRow; r--) {
     const row = sheet.values[r];
@@ -70,22 +70,32 @@ export function classifyRows(sheet: SheetSnapshot, headerRow: number, columns: n
   return { kinds, dataRows, lastDataRow: dataRows.length ? dataRows[dataRows.length - 1] : firstRow - 1, skipped };
 }
 
+/** Text looked at per cell: labels, notes and headers are short; a megabyte string must not cost a megabyte per row. */
+const MAX_TEXT = 200;
+
+const textOf = (v: CellValue | undefined): string => cellText(typeof v === 'string' && v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : (v ?? null));
+
 function firstText(sheet: SheetSnapshot, r: number, cols: number[]): string {
   const row = sheet.values[r] ?? [];
   const c = cols.find((k) => !isBlank(row[k] ?? null));
-  return c === undefined ? '' : cellText(row[c] ?? null);
+  return c === undefined ? '' : textOf(row[c]);
 }
 
 function kindOf(sheet: SheetSnapshot, r: number, cols: number[], headerTexts: Map<number, string>): RowKind {
   const row = sheet.values[r] ?? [];
   const filled = cols.filter((c) => !isBlank(row[c] ?? null));
   if (filled.length === 0) return 'blank';
-  const first = cellText(row[filled[0]] ?? null);
+  const first = textOf(row[filled[0]]);
   if (typeof row[filled[0]] === 'string' && TOTAL_LABEL.test(first)) return 'total';
   const formulas = sheet.formulas[r] ?? [];
   if (cols.some((c) => TOTAL_FORMULA.test(formulas[c] ?? ''))) return 'total';
   // The header repeated (after a page break or a pasted block): most filled cells say what the header says.
-  const sameAsHeader = filled.filter((c) => typeof row[c] === 'string' && headerTexts.get(c) !== '' && normaliseHeader(cellText(row[c])) === headerTexts.get(c)).length;
+  const sameAsHeader = filled.filter((c) => {
+    const v = row[c];
+    const h = headerTexts.get(c) ?? '';
+    // Normalising is costly: only texts about as long as the header can be equal to it.
+    return typeof v === 'string' && h !== '' && v.length <= 2 * h.length + 10 && normaliseHeader(v) === h;
+  }).length;
   if (sameAsHeader >= 2 && sameAsHeader * 2 >= filled.length) return 'header';
   // One text cell on a row of a wider table: a footnote or a group heading ("Individuele begeleiding"), not a record.
   if (filled.length === 1 && cols.length >= 3 && typeof row[filled[0]] === 'string') {

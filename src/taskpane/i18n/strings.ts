@@ -31,6 +31,7 @@ const nl = {
     'budget-table': 'Begrotingstabel',
     indicators: 'Indicatorentabel',
     trajectories: 'Trajectgegevens',
+    registrations: 'Registratietabel',
     ignore: 'Negeren',
   } as Record<string, string>,
   mapping: {
@@ -155,6 +156,7 @@ const en: Strings = {
     'budget-table': 'Budget table',
     indicators: 'Indicator table',
     trajectories: 'Trajectory data',
+    registrations: 'Registration table',
     ignore: 'Ignore',
   },
   mapping: {

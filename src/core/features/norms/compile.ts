@@ -118,6 +118,11 @@ export function arrayClauses(n: CompiledNorm): ResolvedClause[] {
   return [...n.population, ...(m.kind === 'share' || m.kind === 'count' ? m.condition : [])];
 }
 
+/** Every column the norm's formulas read. */
+export function usedColumns(n: CompiledNorm): number[] {
+  return [...new Set([...n.population.flatMap(clauseColumns), ...measureColumns(n.measure), ...(n.perMonth === undefined ? [] : [n.perMonth])])];
+}
+
 /** Columns whose cells the array formulas subtract, add to or pass to YEAR/MONTH/DAY. */
 export function arithmeticColumns(n: CompiledNorm): number[] {
   const m = n.measure;

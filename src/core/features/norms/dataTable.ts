@@ -141,6 +141,40 @@ export function detectTrajectTables(wb: WorkbookSnapshot, settings: Settings): D
   return out.sort((a, b) => b.confidence - a.confidence || b.lastRow - a.lastRow);
 }
 
+export const REGISTRATION_KIND = 'registrations';
+
+/**
+ * A registration table: counts of contacts, participants or visits per
+ * period or activity (seed 002's "registratie"), with or without a date
+ * column. Recognised by a header row that has a count column and a label
+ * column, and none of the budget, risk or indicator words other features own.
+ */
+const COUNT_HEADER = /^(aantal\b|contacten\b|deelnemers\b|bezoekers\b|bereik\b|uren\b|huisbezoeken\b|gesprekken\b|cursisten\b|vrijwilligers\b)/;
+const LABEL_HEADER = /^(maand|periode|week|kwartaal|jaar|datum|activiteit|product|dienst|team|werksoort|locatie|wijk|kern|soort|onderdeel|instelling)\b/;
+const OTHER_FEATURES = /\b(begro(ot|ting)|realisatie|prognose|bedrag|subsidie|fte|kans|schade|risico|indicator|norm)\b/;
+
+export function detectRegistrationTables(wb: WorkbookSnapshot, settings: Settings, except: Set<string>): DataTable[] {
+  const out: DataTable[] = [];
+  for (const sheet of wb.sheets) {
+    if (except.has(sheet.name)) continue;
+    for (let r = 0; r < Math.min(30, sheet.rowCount); r++) {
+      const cells = sheet.values[r] ?? [];
+      const labels: Record<number, string> = {};
+      cells.forEach((v, c) => {
+        if (typeof v === 'string' && v.trim() && v.length <= 80) labels[c] = v.trim();
+      });
+      const texts = Object.values(labels).map(normaliseHeader);
+      if (texts.length < 2 || texts.some((h) => OTHER_FEATURES.test(h))) continue;
+      if (!texts.some((h) => COUNT_HEADER.test(h)) || !texts.some((h) => LABEL_HEADER.test(h))) continue;
+      if (isIgnored(settings, sheet.name, r + 1)) break;
+      const t = tableFrom(sheet, r, labels, {}, Math.min(1, texts.filter((h) => COUNT_HEADER.test(h) || LABEL_HEADER.test(h)).length / texts.length));
+      if (t.dataRowCount > 0) out.push(t);
+      break;
+    }
+  }
+  return out;
+}
+
 /** Any sheet as a table: the header is the first of the top rows with most text cells. */
 export function genericTable(sheet: SheetSnapshot): DataTable | null {
   let best = -1;
@@ -161,12 +195,16 @@ export function genericTable(sheet: SheetSnapshot): DataTable | null {
 }
 
 /** The table for a norm's "Gegevensblad": the named sheet, or the detected trajectory table. */
-export function tableForSheet(wb: WorkbookSnapshot, name: string, trajects: DataTable[]): DataTable | null {
+export function tableForSheet(wb: WorkbookSnapshot, name: string, trajects: DataTable[], cache?: Map<SheetSnapshot, DataTable | null>): DataTable | null {
   if (!name) return trajects[0] ?? null;
   const detected = trajects.find((t) => t.sheet.name.toLowerCase() === name.toLowerCase());
   if (detected) return detected;
   const sheet = findSheet(wb, name) ?? wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  return sheet ? genericTable(sheet) : null;
+  if (!sheet) return null;
+  // One table per sheet, so norms on the same sheet share it (and it is listed once).
+  if (!cache) return genericTable(sheet);
+  if (!cache.has(sheet)) cache.set(sheet, genericTable(sheet));
+  return cache.get(sheet) ?? null;
 }
 
 /** Column index for a reference, or null. */

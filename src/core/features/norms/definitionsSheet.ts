@@ -17,9 +17,9 @@ export const DEFINITION_HEADER_ROW = 4;
 /** Rows offered drop-downs for new definitions. */
 const EDITABLE_ROWS = 200;
 
-const HELP = [
-  'Eén norm per rij. Zet "Aan" op Nee om een norm uit te zetten; voeg onderaan eigen normen toe en kies daarna Normen opnieuw.',
-  'Filter en Voorwaarde: "Kolom = waarde" (meerdere waarden met |), "Kolom <> waarde", "Kolom gevuld", "Kolom leeg", "Kolom is datum"; meerdere met ;. Kolommen: kopteksten (of kolomletters) gescheiden door ;.',
+export const HELP = [
+  'Eén norm per rij. Zet "Aan" op Nee om een norm uit te zetten; voeg onderaan eigen normen toe en kies daarna Normen opnieuw. Handleiding met uitgewerkte voorbeelden: "Normen zelf vastleggen" in de Hulp van het taakvenster (docs/normen.md).',
+  'Filter en Voorwaarde: "Kolom = waarde" (meerdere waarden met |), "Kolom <> waarde", "Kolom gevuld", "Kolom leeg", "Kolom is datum", "Kolom ≥ 85", "Kolom tussen 6 en 8", "Kolom A ≥ Kolom B + 1"; meerdere met ;. Kolommen: kopteksten (of kolomletters) gescheiden door ;. Metingen: ook "som"; "per Kolom" geeft een regel per waarde.',
 ];
 
 export function buildDefinitionsSheet(name: string, rows: DefinitionRow[] = BUILT_IN_NORMS): SheetSpec {
@@ -44,7 +44,7 @@ export function buildDefinitionsSheet(name: string, rows: DefinitionRow[] = BUIL
   b.validation({ range: colRange('aan'), list: ['Ja', 'Nee'], prompt: 'Ja: de norm wordt berekend; Nee: overgeslagen.' });
   b.validation({ range: colRange('meting'), list: Object.values(MEASURE_NAMES), prompt: 'Wat de norm meet.' });
   b.validation({ range: colRange('operator'), list: OPERATOR_CHOICES, prompt: 'Leeg laten als de norm zelf de operator noemt (bijv. "minimaal 80%").' });
-  const widths: Partial<Record<DefinitionColumn, number>> = { aan: 6, sleutel: 34, indicator: 44, kernbeding: 44, blad: 14, filter: 40, meting: 22, kolommen: 36, voorwaarde: 36, grens: 10, perMaand: 18, operator: 9, norm: 10, marge: 10, hoortBij: 30, bron: 30 };
+  const widths: Partial<Record<DefinitionColumn, number>> = { per: 18, indicatorregel: 30, aan: 6, sleutel: 34, indicator: 44, kernbeding: 44, blad: 14, filter: 40, meting: 22, kolommen: 36, voorwaarde: 36, grens: 10, perMaand: 18, operator: 9, norm: 10, marge: 10, hoortBij: 30, bron: 30 };
   DEFINITION_COLUMNS.forEach((c, col) => b.width(col, widths[c] ?? 14));
   b.freeze(DEFINITION_HEADER_ROW + 1, 2);
   return b.build();

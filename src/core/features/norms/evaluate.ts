@@ -1,8 +1,10 @@
 // The engine's own computation of every norm formula (formulas.ts), in one
-// pass over the rows. It follows the spreadsheet's rules exactly: COUNTIFS
-// "=" matches text case-insensitively and a number also as text; an array
-// "=" does not convert; ISNUMBER is false for dates stored as text; and a
-// subtraction over text that is not a number fails the whole SUMPRODUCT.
+// pass over the rows. It follows the spreadsheet's rules exactly: "=" matches
+// text case-insensitively and a number only as a number (LibreOffice's
+// COUNTIFS does not take "12" for 12); COUNTIFS "<>" counts a formula's empty
+// text as filled and "=" only truly empty cells, where an array ="" takes
+// both; ISNUMBER is false for dates stored as text; and a subtraction over
+// text that is not a number fails the whole SUMPRODUCT.
 
 import { serialToYmd, ymdToSerial, MAX_SERIAL } from '../../parse/date';
 import type { CellValue } from '../../workbook/snapshot';
@@ -34,11 +36,10 @@ export interface NormValues {
 const cell = (n: CompiledNorm, row: number, col: number): CellValue => n.table.sheet.values[row]?.[col] ?? null;
 const isEmpty = (v: CellValue) => v === null || v === undefined || v === '';
 
-function eqMatch(v: CellValue, lit: string | number, mode: EvalMode): boolean {
-  if (typeof lit === 'number') {
-    if (typeof v === 'number') return v === lit;
-    return mode === 'countifs' && typeof v === 'string' && v.trim() !== '' && Number(v.trim()) === lit;
-  }
+function eqMatch(v: CellValue, lit: string | number): boolean {
+  // A number matches numbers only, in COUNTIFS as in an array "=": LibreOffice's COUNTIFS does not take the text "12"
+  // for 12 (Excel's may); such cells are data-quality findings anyway.
+  if (typeof lit === 'number') return typeof v === 'number' && v === lit;
   // Length first: most cells differ, and lower-casing every row costs more than the rest of the loop.
   return typeof v === 'string' && v.length === lit.length && v.toLowerCase() === lit.toLowerCase();
 }
@@ -46,9 +47,9 @@ function eqMatch(v: CellValue, lit: string | number, mode: EvalMode): boolean {
 export function clauseMatches(v: CellValue, c: ResolvedClause, mode: EvalMode): boolean {
   switch (c.kind) {
     case 'eq':
-      return c.values.some((lit) => eqMatch(v, lit, mode));
+      return c.values.some((lit) => eqMatch(v, lit));
     case 'ne':
-      return !eqMatch(v, c.values[0], mode);
+      return !eqMatch(v, c.values[0]);
     // COUNTIFS "<>" counts a cell holding "" (a formula's empty text) as filled and "=" only truly empty cells; an array's ="" takes both as empty.
     case 'filled':
       return mode === 'countifs' ? v !== null && v !== undefined : !isEmpty(v);

@@ -20,15 +20,8 @@ interface Group {
 /** Group key as COUNTIFS compares: numbers as numbers, text case-insensitively (not trimmed: "Noord " is not "Noord"). */
 function groupKey(v: CellValue): string | null {
   if (typeof v === 'number') return `n:${v}`;
-  // "2021" as text: COUNTIFS "=2021" takes the number and the text alike, so they are one group.
-  if (typeof v === 'string' && asNumber(v) !== null) return `n:${asNumber(v)}`;
   if (typeof v === 'string') return v === '' ? 'empty' : `s:${v.toLowerCase()}`;
   return v === null ? 'empty' : null;
-}
-
-function asNumber(v: string): number | null {
-  const t = v.trim();
-  return t !== '' && t === v && /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
 /** A key fragment from a group label: "ONS Welzijn" -> "ons_welzijn". */
@@ -62,7 +55,7 @@ export function groupNorms(norm: CompiledNorm, where: { sheet: string; cell: str
     if (isCellError(v) || typeof v === 'boolean') continue;
     const key = groupKey(v);
     if (key === null || groups.has(key)) continue;
-    groups.set(key, key === 'empty' ? { label: '(leeg)', clause: { kind: 'empty', values: [] } } : { label: cellText(v), clause: { kind: 'eq', values: [typeof v === 'string' ? (asNumber(v) ?? v) : (v as number)] } });
+    groups.set(key, key === 'empty' ? { label: '(leeg)', clause: { kind: 'empty', values: [] } } : { label: cellText(v), clause: { kind: 'eq', values: [v as string | number] } });
   }
   const findings: Finding[] = [];
   const list = [...groups.values()];

@@ -8,16 +8,17 @@ import type { Finding } from '../../findings/finding';
 import type { SettingDef } from '../../settings/settings';
 import { getNumber } from '../../settings/settings';
 import { a1, columnLetters } from '../../workbook/address';
-import { cellText, findSheet } from '../../workbook/snapshot';
+import type { SheetSnapshot } from '../../workbook/snapshot';
+import { cellText, findSheet, isCellError } from '../../workbook/snapshot';
 import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
 import { emptyOutput } from '../feature';
 import { BUILT_IN_NORMS, OPTIONAL_BUILT_INS } from './catalogue';
 import type { CompiledNorm } from './compile';
-import { compileNorm } from './compile';
+import { compileNorm, usedColumns } from './compile';
 import type { DataTable } from './dataTable';
-import { columnLabel, detectTrajectTables, tableForSheet, tableRange, TRAJECT_FIELDS, TRAJECT_KIND } from './dataTable';
+import { columnLabel, detectRegistrationTables, detectTrajectTables, REGISTRATION_KIND, tableForSheet, tableRange, TRAJECT_FIELDS, TRAJECT_KIND } from './dataTable';
 import { groupNorms } from './groups';
-import { dataQualityFindings } from './dataQuality';
+import { dataQualityFindings, duplicateHeaderFindings, recordRows, UNCACHED_MESSAGE } from './dataQuality';
 import type { DefinitionColumn, DefinitionRow } from './definitionText';
 import { DEFINITION_COLUMNS, DEFINITION_HEADERS, describeDefinition, parseDefinitionRow } from './definitionText';
 import { buildDefinitionsSheet, DEFINITION_HEADER_ROW, definitionCell, readDefinitionsSheet } from './definitionsSheet';
@@ -163,6 +164,19 @@ function trajectDetection(t: DataTable): Detection {
   };
 }
 
+function registrationDetection(t: DataTable): Detection {
+  return {
+    feature: 'norms',
+    kind: REGISTRATION_KIND,
+    sheet: t.sheet.name,
+    range: tableRange(t),
+    headerRow: t.headerRow + 1,
+    confidence: t.confidence,
+    columns: {},
+    fields: [],
+  };
+}
+
 function indicatorDetection(t: IndicatorTable): Detection {
   return {
     feature: 'norms',
@@ -176,17 +190,40 @@ function indicatorDetection(t: IndicatorTable): Detection {
   };
 }
 
+/** Norms whose per-row arithmetic is on dates (the message then asks for a real date). */
+function dateMeasure(n: CompiledNorm): boolean {
+  const k = n.measure.kind;
+  return k === 'withinDays' || k === 'withinMonths' || k === 'countOverDays';
+}
+
+/** Formula cells without a cached value in the record rows of the columns a norm reads. */
+function uncachedCells(n: CompiledNorm): string[] {
+  const cols = usedColumns(n);
+  const out: string[] = [];
+  for (const r of recordRows(n.table)) {
+    const formulas = n.table.sheet.formulas[r];
+    if (!formulas) continue;
+    for (const c of cols) {
+      const v = n.table.sheet.values[r]?.[c];
+      if (formulas[c] && (v === null || v === undefined)) out.push(a1(r, c));
+    }
+  }
+  return out;
+}
+
 /** Compile and evaluate every enabled norm; what cannot be computed becomes a finding. */
 function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: DataTable[]): { rows: NormRow[]; findings: Finding[]; tables: DataTable[] } {
   const findings: Finding[] = [];
   const computed: { norm: CompiledNorm; loaded: LoadedDefinition }[] = [];
+  const blocked: { norm: CompiledNorm; loaded: LoadedDefinition }[] = [];
   let noTrajects = false;
   const offBySetting = disabledBySetting(ctx.settings);
+  const generic = new Map<SheetSnapshot, DataTable | null>();
   for (const loaded of defs) {
     const { def, where } = loaded;
     if (!def.enabled || offBySetting(def.key)) continue;
     const optional = def.source === 'builtin' && OPTIONAL_BUILT_INS.has(def.key);
-    const table = tableForSheet(ctx.wb, def.sheet, trajects);
+    const table = tableForSheet(ctx.wb, def.sheet, trajects, generic);
     if (!table) {
       if (!def.sheet && def.source === 'builtin') noTrajects = true;
       else {
@@ -196,13 +233,29 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
     }
     const compiled = compileNorm(def, table);
     if (!compiled.ok) {
+      // A built-in norm whose columns this provider's data does not have is no problem in the data: an info with
+      // what to do. An own norm that names a column that is not there is an error in its definition.
       findings.push({
         rule: 'norm.columns-missing',
-        severity: optional ? 'info' : def.source === 'builtin' ? 'warning' : 'error',
+        severity: def.source === 'builtin' || optional ? 'info' : 'error',
         kind: 'norm',
         ...where,
-        message: `Norm ${def.key} is niet berekend: ${compiled.missing.map((c) => `kolom "${c}"`).join(', ')} ontbreekt op blad "${table.sheet.name}".`,
+        message: `Norm ${def.key} is niet berekend: ${compiled.missing.map((c) => `kolom "${c}"`).join(', ')} ontbreekt op blad "${table.sheet.name}".${def.source === 'builtin' ? ' Wijs de kolom toe in TB Instellingen, of zet de norm uit in kolom Aan van TB Normdefinities als hij niet bij deze opdracht hoort.' : ''}`,
       });
+      continue;
+    }
+    // A formula without a cached value is not 0 and not empty: the spreadsheet computes it on opening, so our
+    // figure would differ from its own. The norm waits until the workbook has been saved by Excel.
+    const uncached = uncachedCells(compiled.norm);
+    if (uncached.length > 0) {
+      findings.push({
+        rule: 'norm.uncached-input',
+        severity: 'error',
+        kind: 'norm',
+        ...where,
+        message: `Norm ${def.key} is niet berekend: ${uncached.length === 1 ? 'cel' : 'cellen'} ${uncached.slice(0, 6).map((c) => `${table.sheet.name}!${c}`).join(', ')}${uncached.length > 6 ? ' …' : ''} ${uncached.length === 1 ? 'bevat een' : 'bevatten'} ${UNCACHED_MESSAGE}.`,
+      });
+      blocked.push({ norm: compiled.norm, loaded });
       continue;
     }
     computed.push({ norm: compiled.norm, loaded });
@@ -227,7 +280,9 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
         kind: 'norm',
         sheet: norm.table.sheet.name,
         cell: a1(row, col),
-        message: `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat tekst die geen datum is (cel ${columnLetters(col)}${row + 1}). Maak er een echte datum van; tot dan is de uitkomst leeg.`,
+        message: dateMeasure(norm)
+          ? `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat tekst die geen datum is (cel ${columnLetters(col)}${row + 1}). Maak er een echte datum van; tot dan is de uitkomst leeg.`
+          : `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat ${isCellError(norm.table.sheet.values[row]?.[col] ?? null) ? 'een foutwaarde' : 'tekst waarmee niet te rekenen is'} (cel ${columnLetters(col)}${row + 1}). Maak er een echt getal van; tot dan is de uitkomst leeg.`,
       });
     }
     const r: NormRow = { norm, values, description: describeDefinition(loaded.row), tiers: [], groups: groupsByKey.get(norm.def.key) ?? [] };
@@ -244,7 +299,10 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
       top.push(r);
     }
   }
-  const tables = [...new Set(computed.map((c) => c.norm.table))];
+  for (const { norm, loaded } of blocked) {
+    top.push({ norm, values: { population: 0, hits: 0, value: null, months: [], failedAt: null }, description: describeDefinition(loaded.row), tiers: [], groups: [], blocked: true });
+  }
+  const tables = [...new Set([...computed, ...blocked].map((c) => c.norm.table))];
   return { rows: top, findings, tables };
 }
 
@@ -252,12 +310,18 @@ export const normsFeature: Feature = {
   id: 'norms',
   label: { nl: 'Normen', en: 'Norms' },
   settings: Object.values(NORM_SETTINGS),
-  detect: (ctx) => [...detectTrajectTables(ctx.wb, ctx.settings).map(trajectDetection), ...detectIndicatorTables(ctx.wb, ctx.settings).map(indicatorDetection)],
+  detect: (ctx) => {
+    const trajects = detectTrajectTables(ctx.wb, ctx.settings);
+    const indicators = detectIndicatorTables(ctx.wb, ctx.settings);
+    const registrations = detectRegistrationTables(ctx.wb, ctx.settings, new Set([...trajects.map((t) => t.sheet.name), ...indicators.map((t) => t.sheet)]));
+    return [...trajects.map(trajectDetection), ...indicators.map(indicatorDetection), ...registrations.map(registrationDetection)];
+  },
   run(ctx): FeatureOutput {
     const out = emptyOutput();
     const trajects = detectTrajectTables(ctx.wb, ctx.settings);
     const indicators = detectIndicatorTables(ctx.wb, ctx.settings);
-    out.detections.push(...trajects.map(trajectDetection), ...indicators.map(indicatorDetection));
+    const registrations = detectRegistrationTables(ctx.wb, ctx.settings, new Set([...trajects.map((t) => t.sheet.name), ...indicators.map((t) => t.sheet)]));
+    out.detections.push(...trajects.map(trajectDetection), ...indicators.map(indicatorDetection), ...registrations.map(registrationDetection));
     // A workbook without trajectories, indicators or norm definitions gets no norm sheets, just a note.
     if (trajects.length === 0 && indicators.length === 0 && !findSheet(ctx.fullWb, ctx.sheetName('normDefinitions'))) {
       out.findings.push({ ...NO_TRAJECTORIES });
@@ -268,7 +332,15 @@ export const normsFeature: Feature = {
     appendAll(out.findings, unknownDisabledKeys(ctx, loaded.defs));
     const { rows, findings, tables } = computeNorms(ctx, loaded.defs, trajects);
     appendAll(out.findings, findings);
-    for (const t of tables) appendAll(out.findings, dataQualityFindings(t));
+    // Every data table in play gets the data-quality checks: the ones norms read, the trajectories and registration tables found.
+    const checked = new Set<string>();
+    for (const t of [...tables, ...trajects, ...registrations]) {
+      const id = `${t.sheet.name}!${t.headerRow}`;
+      if (checked.has(id)) continue;
+      checked.add(id);
+      appendAll(out.findings, duplicateHeaderFindings(t));
+      appendAll(out.findings, dataQualityFindings(t));
+    }
     for (const t of indicators) appendAll(out.findings, t.findings);
     for (const { def, where } of loaded.defs) {
       if (!def.indicatorRef || !def.enabled) continue;

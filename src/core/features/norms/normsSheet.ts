@@ -32,6 +32,8 @@ export interface NormRow {
   tiers: NormRow[];
   /** "per <kolom>": one row per group value; this row is their total. */
   groups: NormRow[];
+  /** Not computed (its input holds formulas without a cached value): no formulas, status "Geen gegevens". */
+  blocked?: boolean;
 }
 
 export interface NormsSheetResult {
@@ -99,6 +101,12 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
     b.text(row, COL.key, def.key);
     b.value(row, COL.label, label);
     b.value(row, COL.kernbeding, def.kernbeding);
+    if (r.blocked) {
+      b.text(row, COL.status, STATUS.noData);
+      b.text(row, COL.how, 'Niet berekend: de gegevens bevatten formules zonder berekende waarde (zie Bevindingen).', 'muted');
+      statuses[def.key] = STATUS.noData;
+      return STATUS.noData;
+    }
     b.formula(row, COL.population, populationFormula(r.norm), r.values.population, '0');
     b.figure(row, COL.value, realisationFormula(r.norm, popCell), r.values.value, { key: def.key, label: def.label, unit, parts: shareParts(r.norm, r.values) }, fmt);
     realisationCell.set(def.key, a1(row, COL.value));

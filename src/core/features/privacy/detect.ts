@@ -2,6 +2,9 @@
 
 import { a1, columnLetters, rangeA1 } from '../../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { cellText } from '../../workbook/snapshot';
+import type { RowClassification } from '../../detect/dataRows';
+import { classifyRows } from '../../detect/dataRows';
 import { normaliseHeader } from '../../detect/headers';
 import type { PersonalCategory } from './headers';
 import type { ColumnScan } from './scan';
@@ -25,6 +28,8 @@ export interface PersonalColumn {
   basis: 'header' | 'values' | 'header+values';
   /** Number of values that match (BSNs passing the elfproef, dates), for the message. */
   count: number;
+  /** Rows under the header that are records (not totals, notes or repeated headers); undefined: every row. */
+  records?: Set<number>;
   /** Birth dates only: spread of the dates in whole years. */
   spreadYears?: number;
   lastRow: number;
@@ -84,7 +89,28 @@ export function personalColumnsOfSheet(sheet: SheetSnapshot): PersonalColumn[] {
     if (birth) out.push(birth);
     out.push(...headerOnlyColumns(sheet.name, c));
   }
-  return out.sort((a, b) => a.col - b.col || a.row - b.row);
+  const byHeader = new Map<number, RowClassification>();
+  return out.map((p) => withDataRows(sheet, p, byHeader)).sort((a, b) => a.col - b.col || a.row - b.row);
+}
+
+/**
+ * Under a header, only records are personal data: a "Totaal" row, a footnote
+ * or a repeated header in the same column is not, so it is neither masked nor
+ * part of the column's range.
+ */
+function withDataRows(sheet: SheetSnapshot, p: PersonalColumn, byHeader: Map<number, RowClassification>): PersonalColumn {
+  if (!p.header) return p;
+  let rows = byHeader.get(p.row);
+  if (!rows) {
+    // One classification per header row: every personal column under it shares it.
+    const headerCells = sheet.values[p.row] ?? [];
+    const cols = headerCells.map((v, c) => (v === null || v === undefined || cellText(v) === '' ? -1 : c)).filter((c) => c >= 0);
+    rows = classifyRows(sheet, p.row, cols);
+    byHeader.set(p.row, rows);
+  }
+  const records = new Set(rows.dataRows);
+  const last = Math.max(p.row, rows.lastDataRow);
+  return { ...p, lastRow: Math.min(p.lastRow, last), records };
 }
 
 // The feature and the redaction step both need the columns of the same snapshot; scan it once.

@@ -34,6 +34,7 @@ export function personalValues(wb: WorkbookSnapshot): Set<string> {
     if (!sheet) continue;
     // Values under the header only: text above it (titles, the header itself) is not personal data.
     for (let r = p.header ? p.row + 1 : p.row; r <= p.lastRow; r++) {
+      if (p.records && !p.records.has(r)) continue;
       const v = sheet.values[r]?.[p.col];
       if (v === undefined || isBlank(v)) continue;
       const text = cellText(v);
