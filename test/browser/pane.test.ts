@@ -254,10 +254,11 @@ describe('task pane in a real browser', () => {
     await page.getByRole('tab', { name: 'Instellingen' }).click();
     const field = page.getByText('budget.explainEur', { exact: true }).locator('xpath=..');
     const input = field.getByRole('textbox');
-    expect(await input.inputValue()).toBe('15000');
+    // Dutch digit grouping, as a controller writes an amount.
+    expect(await input.inputValue()).toBe('15.000');
     await expectAccessible('settings');
     await screenshot('settings', false);
-    await input.fill('20000');
+    await input.fill('20.000');
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByText('Opgeslagen in de werkmap.').waitFor();
     const stored = (await cells(SHEET.settings))!;
