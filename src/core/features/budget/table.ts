@@ -145,6 +145,18 @@ function rowIsBlank(sheet: SheetSnapshot, row: number): boolean {
   return (sheet.values[row] ?? []).every((v) => isBlank(v));
 }
 
+/**
+ * A label written as a heading: in capitals ("LUMENS", "ONS WELZIJN") or
+ * ending in a colon ("Resultaatgebied 2:"). Such a row opens a section even
+ * right under a line, where a plain label-only row is a line without amounts.
+ */
+export function looksLikeHeading(label: string): boolean {
+  const t = label.trim();
+  if (t.endsWith(':')) return true;
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
 /** Classify the rows between a header and the end of its table. */
 function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColumn[], end: number): BudgetRow[] {
   const raw: BudgetRow[] = [];
@@ -176,7 +188,7 @@ function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColu
     }
     const prev = i === 0 ? 'header' : raw[i - 1].kind;
     const next = raw[i + 1]?.kind ?? 'blank';
-    const opens = prev === 'header' || prev === 'blank' || prev === 'subtotal' || prev === 'total' || prev === 'note';
+    const opens = prev === 'header' || prev === 'blank' || prev === 'subtotal' || prev === 'total' || prev === 'note' || looksLikeHeading(x.label);
     x.kind = opens && next !== 'blank' ? 'heading' : 'line';
   });
   // An unlabelled row of numbers right after lines and before a break is a stated subtotal.
