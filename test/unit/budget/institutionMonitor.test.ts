@@ -97,3 +97,27 @@ describe('section headers without blank rows or subtotals', () => {
     expect(r.findings.filter((f) => f.kind === 'budget' && f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('a header repeated after a page break', () => {
+  it('continues the table: the section and its subtotal stay whole, no false sum error', () => {
+    const header = ['Deelopdracht', 'Begroot 2020', 'Realisatie 2020'];
+    const wb = workbookFrom({
+      Begroting: [
+        header,
+        ['ONS Welzijn'],
+        ['CJG', 120000, 118500],
+        ['Mantelzorg', 64000, 65200],
+        header, // repeated at the top of the next printed page
+        ['Inloop', 80000, 79100],
+        ['Subtotaal ONS Welzijn', 264000, 262800],
+      ],
+    });
+    const tables = detectBudgetTables(readWorkbook(wb), emptySettings());
+    expect(tables).toHaveLength(1);
+    const lines = tables[0].rows.filter((r) => r.kind === 'line');
+    expect(lines.map((r) => `${r.section}|${r.label}`)).toEqual(['ONS Welzijn|CJG', 'ONS Welzijn|Mantelzorg', 'ONS Welzijn|Inloop']);
+    const r = buildReport(readWorkbook(wb), { features: ['budget'] });
+    expect(r.findings.filter((f) => f.kind === 'budget')).toEqual([]);
+    expect(r.figures.find((f) => f.key === 'budget_ons_welzijn_begroot_som')?.value).toBe(120000 + 64000 + 80000);
+  });
+});

@@ -116,6 +116,11 @@ function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings):
   return { row, columns, years, labelText, confidence: Math.min(1, (named + Math.min(years.length, 2) + (labelText ? 0 : 1)) / fields) };
 }
 
+/** A header row's texts, normalised, to recognise the same header repeated. */
+function headerKey(sheet: SheetSnapshot, row: number): string {
+  return (sheet.values[row] ?? []).map((v) => (typeof v === 'string' ? normaliseHeader(v) : v === null ? '' : String(v))).join('|');
+}
+
 /** True for the header row of a baten/lasten budget: BATEN ... LASTEN on one row. */
 export function isBalanceHeader(sheet: SheetSnapshot, row: number): boolean {
   const sides = new Set<string>();
@@ -158,7 +163,7 @@ export function looksLikeHeading(label: string): boolean {
 }
 
 /** Classify the rows between a header and the end of its table. */
-function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColumn[], end: number): BudgetRow[] {
+function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColumn[], end: number, repeated: Set<number> = new Set()): BudgetRow[] {
   const raw: BudgetRow[] = [];
   for (let r = c.row + 1; r <= end; r++) {
     const cells = sheet.values[r] ?? [];
@@ -168,6 +173,7 @@ function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColu
     const hasNumber = amounts.some((a) => a.value !== null);
     let kind: RowKind;
     if (rowIsBlank(sheet, r)) kind = 'blank';
+    else if (repeated.has(r)) kind = 'note';
     else if (label && hasNumber && savingsKind(label)) kind = 'saving';
     else if (label && isSubtotalLabel(label)) kind = 'subtotal';
     else if (label && isTotalLabel(label)) kind = 'total';
@@ -211,6 +217,7 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
   const out: BudgetTable[] = [];
   for (const sheet of wb.sheets) {
     const candidates: HeaderCandidate[] = [];
+    const repeated = new Set<number>();
     const stops: number[] = [];
     const declaredRows = new Set(settings.mappings.filter((m) => m.sheet === sheet.name && m.kind === BUDGET_KIND).map((m) => m.headerRow - 1));
     for (let r = 0; r < sheet.rowCount; r++) {
@@ -233,6 +240,12 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
         stops.push(r);
         continue;
       }
+      // The header repeated after a page break, right under a row of figures, continues the table above.
+      const prev = candidates[candidates.length - 1];
+      if (prev && headerKey(sheet, prev.row) === headerKey(sheet, r) && (sheet.values[r - 1] ?? []).some((v) => typeof v === 'number')) {
+        repeated.add(r);
+        continue;
+      }
       candidates.push(c);
       stops.push(r);
     }
@@ -242,7 +255,7 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
       let end = nextStop - 1;
       while (end > c.row && rowIsBlank(sheet, end)) end--;
       const cols = amountColumns(c, sheet);
-      const rows = classifyRows(sheet, c, cols, end);
+      const rows = classifyRows(sheet, c, cols, end, repeated);
       if (!rows.some((x) => x.kind === 'line')) continue;
       const title = c.labelText || titleAbove(sheet, c.row, prevEnd + 1);
       out.push({
