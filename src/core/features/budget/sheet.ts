@@ -10,7 +10,7 @@ import { STATUS_COLOURS } from '../../plan/styles';
 import { a1 } from '../../workbook/address';
 import { roundExcel } from './amounts';
 import type { FteRate } from './fteRate';
-import { amountRef, num, ref, str, sumOf } from './formulas';
+import { amountRef, literal, num, ref, str, sumOf } from './formulas';
 import type { PeriodEvidence } from './period';
 import type { ReconLine } from './reconciliation';
 import type { SavingsTask } from './savings';
@@ -244,7 +244,9 @@ function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): v
   b.row(top + 1, 0, ['Kolom', 'Individueel', 'Collectief / informeel', 'Aandeel individueel', 'Norm (max.)', 'Status', 'Werksoorten individueel', 'Werksoorten collectief'], 'header');
   let r = top + 2;
   for (const s of shares) {
-    const sumRanges = (side: IndividualShare['individual']) => `SUM(${side.ranges.map((x) => ref(x.sheet, x.top, x.col) + ':' + a1(x.bottom, x.col)).join(',')})`;
+    const sumRanges = (side: IndividualShare['individual']) =>
+      `SUM(${side.ranges.map((x) => ref(x.sheet, x.top, x.col) + ':' + a1(x.bottom, x.col)).join(',')})` +
+      side.texts.map((x) => `+IF(ISNUMBER(${ref(x.sheet, x.row, x.col)}),0,${literal(x.textValue)})`).join('');
     const row = r + 1;
     b.text(r, 0, { begroot: 'Begroot', realisatie: 'Realisatie', prognose: 'Prognose' }[s.field]);
     b.formula(r, 1, sumRanges(s.individual), s.individual.sumSheet, EUR);
