@@ -73,7 +73,9 @@ function packBatches(specs: SheetSpec[], support: ApiSupport, budget: number): B
   // The first request also resets every sheet: about a dozen paths and actions per sheet.
   let current: Batch = { items: [], size: REQUEST_BASE + specs.length * 12 * (PATH_BYTES + ACTION_BYTES), formulas: 0 };
   specs.forEach((spec, sheet) => {
-    for (const op of sheetOps(spec, support)) {
+    // Every write operation of a sheet, in order; further families (charts, page layout) append theirs here.
+    const ops: WriteOp[] = [...sheetOps(spec, support)];
+    for (const op of ops) {
       if (current.items.length > 0 && current.size + op.size > budget) {
         batches.push(current);
         current = { items: [], size: REQUEST_BASE + specs.length * (PATH_BYTES + ACTION_BYTES), formulas: 0 };
