@@ -139,7 +139,7 @@ describe('task pane in a real browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.getByRole('combobox', { name: 'Soort tabel' }).inputValue()).toBe('risk-register');
-    expect(await dialog.getByRole('combobox', { name: 'Kolom voor kans', exact: true }).inputValue()).toBe('D');
+    expect(await dialog.getByRole('combobox', { name: 'Kolom voor Kans', exact: true }).inputValue()).toBe('D');
     await expectAccessible('mapping');
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -326,7 +326,7 @@ describe('task pane in a real browser', () => {
     await page.getByText(/tabel(len)? herkend/).waitFor();
     await page.getByRole('button', { name: /^Toewijzing wijzigen: Risicoregister/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: 'Kolom voor effect', exact: true }).selectOption('');
+    await dialog.getByRole('combobox', { name: 'Kolom voor Effect', exact: true }).selectOption('');
     await dialog.getByRole('button', { name: 'Opslaan in werkmap' }).click();
     await page.getByText(/De toewijzing staat in het blad/).waitFor();
     const stored = Object.entries((await cells(SHEET.settings))!);

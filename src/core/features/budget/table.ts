@@ -158,7 +158,8 @@ function rowIsBlank(sheet: SheetSnapshot, row: number): boolean {
 export function looksLikeHeading(label: string): boolean {
   const t = label.trim();
   if (t.endsWith(':')) return true;
-  const letters = t.replace(/[^\p{L}]/gu, '');
+  // Latin letters with accents, spelled out: the pane's bundle targets a language level without \p{L}.
+  const letters = t.replace(/[^A-Za-zÀ-ÖØ-öø-ÿ]/g, '');
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
