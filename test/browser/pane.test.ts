@@ -330,8 +330,9 @@ describe('task pane in a real browser', () => {
     await dialog.getByRole('button', { name: 'Opslaan in werkmap' }).click();
     await page.getByText(/De toewijzing staat in het blad/).waitFor();
     const stored = Object.entries((await cells(SHEET.settings))!);
-    const row = stored.find(([k, v]) => k.endsWith(',3') && v === 'effect')![0].split(',')[0];
-    expect(Object.fromEntries(stored.filter(([k]) => k.startsWith(`${row},`)))).toEqual({ [`${row},0`]: "Risico's", [`${row},1`]: 4, [`${row},2`]: 'risk-register', [`${row},3`]: 'effect', [`${row},4`]: '-' });
+    // Stored with the Dutch names the pane shows.
+    const row = stored.find(([k, v]) => k.endsWith(',3') && v === 'Effect')![0].split(',')[0];
+    expect(Object.fromEntries(stored.filter(([k]) => k.startsWith(`${row},`)))).toEqual({ [`${row},0`]: "Risico's", [`${row},1`]: 4, [`${row},2`]: 'Risicoregister', [`${row},3`]: 'Effect', [`${row},4`]: '-' });
     const card = page.getByTestId('detection').filter({ hasText: 'Risicoregister' });
     expect(await card.textContent()).not.toContain('effect F');
     expect(await card.textContent()).toContain('kans D');
