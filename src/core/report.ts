@@ -1,6 +1,7 @@
 // The one entry point both hosts call: snapshot in, plan + findings + figures out.
 
 import { cellValueFindings } from './detect/cellChecks';
+import { mappingFindings } from './detect/mapping';
 import type { Detection, FeatureContext, FeatureId } from './features/feature';
 import { FEATURES } from './features';
 import { redactPersonalData } from './features/privacy/redact';
@@ -106,6 +107,8 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
       findings.push(internalFinding(feature.label.nl, e));
     }
   }
+  // The mapping is checked against every table, so only when every feature ran.
+  if (FEATURES.every((f) => wanted.has(f.id))) appendAll(findings, mappingFindings(ctx.wb, ctx.settings, detections, ctx.sheetName('settings')));
   for (const id of Object.keys(SHEET) as (keyof typeof SHEET)[]) {
     if (ctx.sheetName(id) !== SHEET[id]) {
       findings.push({

@@ -139,7 +139,7 @@ describe('task pane in a real browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.getByRole('combobox', { name: 'Soort tabel' }).inputValue()).toBe('risk-register');
-    expect(await dialog.getByRole('combobox', { name: 'Kolom voor kans', exact: true }).inputValue()).toBe('D');
+    expect(await dialog.getByRole('combobox', { name: 'Kolom voor Kans', exact: true }).inputValue()).toBe('D');
     await expectAccessible('mapping');
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -254,10 +254,11 @@ describe('task pane in a real browser', () => {
     await page.getByRole('tab', { name: 'Instellingen' }).click();
     const field = page.getByText('budget.explainEur', { exact: true }).locator('xpath=..');
     const input = field.getByRole('textbox');
-    expect(await input.inputValue()).toBe('15000');
+    // Dutch digit grouping, as a controller writes an amount.
+    expect(await input.inputValue()).toBe('15.000');
     await expectAccessible('settings');
     await screenshot('settings', false);
-    await input.fill('20000');
+    await input.fill('20.000');
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByText('Opgeslagen in de werkmap.').waitFor();
     const stored = (await cells(SHEET.settings))!;
@@ -325,12 +326,13 @@ describe('task pane in a real browser', () => {
     await page.getByText(/tabel(len)? herkend/).waitFor();
     await page.getByRole('button', { name: /^Toewijzing wijzigen: Risicoregister/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: 'Kolom voor effect', exact: true }).selectOption('');
+    await dialog.getByRole('combobox', { name: 'Kolom voor Effect', exact: true }).selectOption('');
     await dialog.getByRole('button', { name: 'Opslaan in werkmap' }).click();
     await page.getByText(/De toewijzing staat in het blad/).waitFor();
     const stored = Object.entries((await cells(SHEET.settings))!);
-    const row = stored.find(([k, v]) => k.endsWith(',3') && v === 'effect')![0].split(',')[0];
-    expect(Object.fromEntries(stored.filter(([k]) => k.startsWith(`${row},`)))).toEqual({ [`${row},0`]: "Risico's", [`${row},1`]: 4, [`${row},2`]: 'risk-register', [`${row},3`]: 'effect', [`${row},4`]: '-' });
+    // Stored with the Dutch names the pane shows.
+    const row = stored.find(([k, v]) => k.endsWith(',3') && v === 'Effect')![0].split(',')[0];
+    expect(Object.fromEntries(stored.filter(([k]) => k.startsWith(`${row},`)))).toEqual({ [`${row},0`]: "Risico's", [`${row},1`]: 4, [`${row},2`]: 'Risicoregister', [`${row},3`]: 'Effect', [`${row},4`]: '-' });
     const card = page.getByTestId('detection').filter({ hasText: 'Risicoregister' });
     expect(await card.textContent()).not.toContain('effect F');
     expect(await card.textContent()).toContain('kans D');

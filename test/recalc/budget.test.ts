@@ -88,11 +88,11 @@ describe('budget sheet recalculated by LibreOffice', () => {
     expect(computedValue(jeugd.getCell(7))).toBe(-0.01);
     expect(computedValue(jeugd.getCell(9))).toBe('Afronding');
     const blink = rowWith(ws, { 2: 'Blink' });
-    expect(computedValue(blink.getCell(8))).toBe('Toelichting ontbreekt');
+    expect(computedValue(blink.getCell(7))).toBe('Toelichting ontbreekt');
     // Prognose above budget on a cost line: unfavourable (coloured orange).
     expect(computedValue(blink.getCell(6)) as number).toBeGreaterThan(0);
     const groepen = rowWith(ws, { 2: 'Groepen en voorzieningen volwassenen' });
-    expect(computedValue(groepen.getCell(8))).toBe('Afwijking toegelicht');
+    expect(computedValue(groepen.getCell(7))).toBe('Afwijking toegelicht');
     expect(figure(runs.example, 'budget_optellingen_afronding').spreadsheet).toBe(1);
     expect(figure(runs.example, 'budget_optellingen_fout').spreadsheet).toBe(0);
     expect(figure(runs.example, 'budget_fte_afwijkend').spreadsheet).toBe(0);

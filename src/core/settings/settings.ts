@@ -14,6 +14,14 @@ export interface SettingDef {
   label: string;
   /** English description for the pane's English mode. */
   labelEn: string;
+  /**
+   * What the value is, so the pane and the settings sheet offer a fitting
+   * control: a percentage (stored as a fraction, typed as "5%"), an amount in
+   * euro, a plain number, or one of a list of choices. Omitted: free text.
+   */
+  type?: 'percent' | 'eur' | 'number' | 'choice';
+  /** For type 'choice': the values offered (others typed in the sheet are still read). */
+  choices?: string[];
 }
 
 /** A user's correction of what detection found: "column E of this table is Kans". */
@@ -27,6 +35,8 @@ export interface MappingOverride {
   field: string;
   /** Column letter, e.g. "E". */
   column: string;
+  /** Where the entry was read in "TB Instellingen" and what was typed, for findings about it. */
+  source?: { row: number; kind: string; field: string; column: string };
 }
 
 export interface Acceptance {

@@ -7,7 +7,10 @@ import type { SheetSpec } from '../plan/plan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { cellText, findSheet, isCellError } from '../workbook/snapshot';
 import type { SettingDef, SettingValue, Settings } from './settings';
-import { emptySettings } from './settings';
+import { emptySettings, getBoolean } from './settings';
+import { fieldName, fieldNames, kindName, kindNames, resolveField, resolveKind } from './mappingNames';
+import { normaliseHeader } from '../detect/headers';
+import { columnLetters } from '../workbook/address';
 
 export const SETTINGS_HEADINGS = {
   values: 'Instellingen',
@@ -17,8 +20,9 @@ export const SETTINGS_HEADINGS = {
 
 type Block = keyof typeof SETTINGS_HEADINGS;
 
-function blockRows(sheet: SheetSnapshot): Record<Block, unknown[][]> {
-  const out: Record<Block, unknown[][]> = { values: [], mappings: [], acceptances: [] };
+/** The rows of each block, each with its 0-based sheet row in `at`. */
+function blockRows(sheet: SheetSnapshot): Record<Block, (unknown[] & { at?: number })[]> {
+  const out: Record<Block, (unknown[] & { at?: number })[]> = { values: [], mappings: [], acceptances: [] };
   let current: Block | null = null;
   let skipHeader = false;
   for (let r = 3; r < sheet.rowCount; r++) {
@@ -34,12 +38,27 @@ function blockRows(sheet: SheetSnapshot): Record<Block, unknown[][]> {
       skipHeader = false;
       continue;
     }
-    if (current && row.some((v) => v !== null && cellText(v as never) !== '')) out[current].push(row);
+    if (current && row.some((v) => v !== null && cellText(v as never) !== '')) out[current].push(Object.assign([...row], { at: r }));
   }
   return out;
 }
 
 const text = (v: unknown) => (v === null || v === undefined || isCellError(v) ? '' : String(v).trim());
+
+/**
+ * The column of a mapping entry: a letter ("E"), or the header text as written
+ * on the user's header row ("Datum afsluiting"), which is turned into its
+ * letter. Anything else is kept as typed (upper case) and gets a finding.
+ */
+function columnOf(wb: WorkbookSnapshot, sheetName: string, headerRow: number, typed: string): string {
+  const upper = typed.toUpperCase();
+  if (typed === '' || typed === '-' || /^[A-Z]{1,3}$/.test(upper)) return upper;
+  const sheet = findSheet(wb, sheetName);
+  const cells = sheet?.values[headerRow - 1] ?? [];
+  const want = normaliseHeader(typed);
+  const col = cells.findIndex((v) => typeof v === 'string' && normaliseHeader(v) === want);
+  return col >= 0 ? columnLetters(col) : upper;
+}
 
 export function readSettings(wb: WorkbookSnapshot): Settings {
   const sheet = findSheet(wb, SHEET.settings);
@@ -56,13 +75,36 @@ export function readSettings(wb: WorkbookSnapshot): Settings {
   for (const row of blocks.mappings) {
     const headerRow = Number(row[1]);
     if (!text(row[0]) || !Number.isInteger(headerRow)) continue;
-    s.mappings.push({ sheet: text(row[0]), headerRow, kind: text(row[2]), field: text(row[3]), column: text(row[4]).toUpperCase() });
+    const typed = { kind: text(row[2]), field: text(row[3]), column: text(row[4]) };
+    // Dutch names ("Trajectgegevens", "Datum afsluiting") and internal ones ("trajectories", "afsluiting") both work;
+    // an unknown entry is kept as typed, matches nothing, and gets a finding (detect/mapping.ts).
+    const kind = resolveKind(typed.kind) ?? typed.kind;
+    const field = typed.field === '' ? '' : (resolveField(kind, typed.field) ?? typed.field);
+    const column = columnOf(wb, text(row[0]), headerRow, typed.column);
+    s.mappings.push({ sheet: text(row[0]), headerRow, kind, field, column, source: { row: row.at!, ...typed } });
   }
   for (const row of blocks.acceptances) {
     if (!text(row[0])) continue;
     s.acceptances.push({ rule: text(row[0]), sheet: text(row[1]), cell: text(row[2]), reason: text(row[3]) });
   }
   return s;
+}
+
+/** Blank rows left under the mapping entries, with the kinds' drop-down, for new entries. */
+const EMPTY_MAPPING_ROWS = 10;
+
+/** A setting's value cell: Ja/Nee for yes/no, a percentage format, a drop-down for choices. */
+function writeValue(b: SheetBuilder, r: number, def: SettingDef, value: SettingValue): void {
+  const cell = `B${r + 1}`;
+  if (typeof def.default === 'boolean') {
+    const on = typeof value === 'boolean' ? value : getBoolean({ values: { [def.key]: value }, mappings: [], acceptances: [] }, def);
+    b.set(r, 1, { v: on ? 'Ja' : 'Nee', style: 'input' });
+    b.validation({ range: cell, list: ['Ja', 'Nee'] });
+    return;
+  }
+  const fmt = typeof value !== 'number' ? undefined : def.type === 'percent' ? '0.0%' : def.type === 'eur' ? '#,##0.00' : undefined;
+  b.set(r, 1, { v: value, style: 'input', fmt });
+  if (def.type === 'choice' && def.choices?.length) b.validation({ range: cell, list: def.choices });
 }
 
 /** The whole settings sheet, with every known setting listed (current value or default). */
@@ -78,7 +120,7 @@ export function buildSettingsSheet(settings: Settings, defs: SettingDef[]): Shee
     seen.add(def.key);
     const value: SettingValue = settings.values[def.key] ?? def.default;
     b.text(r, 0, def.key);
-    b.set(r, 1, { v: value, style: 'input' });
+    writeValue(b, r, def, value);
     b.text(r++, 2, def.label, 'muted');
   }
   // Keep keys we do not know (a newer version may have written them).
@@ -90,7 +132,18 @@ export function buildSettingsSheet(settings: Settings, defs: SettingDef[]): Shee
   r++;
   b.text(r++, 0, SETTINGS_HEADINGS.mappings, 'subtitle');
   b.row(r++, 0, ['Blad', 'Kopregel', 'Soort', 'Veld', 'Kolom'], 'header');
-  for (const m of settings.mappings) b.row(r++, 0, [m.sheet, m.headerRow, m.kind, m.field, m.column]);
+  // Kinds and fields in Dutch, as the pane shows them; what could not be read stays as it was typed.
+  for (const m of settings.mappings) {
+    const kind = m.source && resolveKind(m.source.kind) === null ? m.source.kind : kindName(m.kind);
+    const field = m.field === '' ? '' : m.source && resolveField(m.kind, m.source.field) === null ? m.source.field : fieldName(m.kind, m.field);
+    const fields = fieldNames(m.kind);
+    if (fields.length) b.validation({ range: `D${r + 1}`, list: fields, prompt: `Velden van ${kindName(m.kind)}` });
+    b.row(r++, 0, [m.sheet, m.headerRow, kind, field, m.source?.column || m.column]);
+  }
+  // Room for new entries, with the kinds as a drop-down.
+  const kinds = { list: kindNames(), prompt: 'Soort tabel' };
+  b.validation({ range: `C${r + 1 - settings.mappings.length}:C${r + EMPTY_MAPPING_ROWS}`, ...kinds });
+  r += EMPTY_MAPPING_ROWS;
   r++;
   b.text(r++, 0, SETTINGS_HEADINGS.acceptances, 'subtitle');
   b.row(r++, 0, ['Regel', 'Blad', 'Cel', 'Reden'], 'header');

@@ -29,7 +29,7 @@ export function MappingDialog(props: { t: Strings; detection: Detection; kinds: 
             </Field>
             {kind !== 'ignore' &&
               d.fields.map((field) => (
-                <Field key={field} label={t.mapping.column(field)}>
+                <Field key={field} label={t.mapping.column(t.mapping.fieldName(kind, field))}>
                   <Select value={columns[field] ?? ''} onChange={(_, data) => setColumns((c) => ({ ...c, [field]: data.value }))}>
                     <option value="">{t.mapping.notMapped}</option>
                     {letters.map((l) => (

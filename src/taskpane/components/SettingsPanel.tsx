@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Caption1, Field, Input, Switch, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Switch, Text } from '@fluentui/react-components';
 import type { NormListing } from '../../core/features/norms';
 import { DISABLED_SETTING, disabledBySetting, withNormDisabled } from '../../core/features/norms/disabled';
 import type { SettingDef, SettingValue, Settings } from '../../core/settings/settings';
 import { getBoolean } from '../../core/settings/settings';
 import type { Lang, Strings } from '../i18n/strings';
+import { choicesFor, displayValue, parseInput } from '../settingEdit';
 
 /** Every setting the registered features declare, edited in place and stored in the workbook. */
 export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; defs: SettingDef[]; settings: Settings; norms: NormListing[] | null; onSave: (s: Settings) => void }) {
@@ -12,7 +13,11 @@ export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; de
   // norms.disabled is edited through the per-norm switches below, not as raw text.
   const defs = props.defs.filter((d) => d.key !== DISABLED_SETTING.key);
   const [values, setValues] = useState<Record<string, SettingValue>>(props.settings.values);
-  useEffect(() => setValues(props.settings.values), [props.settings]);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  useEffect(() => {
+    setValues(props.settings.values);
+    setDrafts({});
+  }, [props.settings]);
   const set = (key: string, v: SettingValue) => setValues((old) => ({ ...old, [key]: v }));
   return (
     <section aria-labelledby="settings-heading" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
@@ -38,9 +43,29 @@ export function SettingsPanel(props: { t: Strings; lang: Lang; busy: boolean; de
             );
           }
           const v = values[def.key];
+          if (def.type === 'choice' && def.choices?.length) {
+            return (
+              <Field key={def.key} label={label} hint={def.key}>
+                <Select value={String(v ?? def.default)} onChange={(_, d) => set(def.key, d.value)}>
+                  {choicesFor(def, v).map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            );
+          }
+          // What the user typed stays on screen; the parsed value ("5%" → 0,05) is what is saved.
           return (
             <Field key={def.key} label={label} hint={def.key}>
-              <Input value={v === undefined ? String(def.default) : String(v)} onChange={(_, d) => set(def.key, typeof def.default === 'number' && d.value.trim() !== '' && Number.isFinite(Number(d.value.replace(',', '.'))) ? Number(d.value.replace(',', '.')) : d.value)} />
+              <Input
+                value={drafts[def.key] ?? displayValue(def, v, props.lang)}
+                onChange={(_, d) => {
+                  setDrafts((old) => ({ ...old, [def.key]: d.value }));
+                  set(def.key, parseInput(def, d.value));
+                }}
+              />
             </Field>
           );
         })}

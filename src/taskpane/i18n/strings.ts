@@ -3,6 +3,7 @@
 
 import type { HostErrorCode } from '../../hosts/office/errors';
 import { KIND_LABEL, SEVERITY_LABEL } from '../../core/findings/labels';
+import { fieldName, humanise } from '../../core/settings/mappingNames';
 
 export type Lang = 'nl' | 'en';
 
@@ -42,6 +43,8 @@ const nl = {
     save: 'Opslaan in werkmap',
     cancel: 'Annuleren',
     stored: 'De toewijzing staat in het blad "TB Instellingen"; de volgende keer geldt ze meteen.',
+    /** The field's name as TB Instellingen writes it. */
+    fieldName: (kind: string, field: string) => fieldName(kind, field),
   },
   generate: {
     intro: 'Maak of vernieuw de bladen van Toetsblad. Uw eigen bladen blijven ongewijzigd.',
@@ -167,6 +170,7 @@ const en: Strings = {
     save: 'Save in workbook',
     cancel: 'Cancel',
     stored: 'The mapping is stored in the "TB Instellingen" sheet and applies next time right away.',
+    fieldName: (_kind: string, field: string) => humanise(field),
   },
   generate: {
     intro: "Create or refresh Toetsblad's sheets. Your own sheets stay unchanged.",

@@ -7,6 +7,7 @@ import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
 import { detectBudgetTables } from '../../../src/core/features/budget/table';
 import { slug } from '../../../src/core/features/budget/schema';
 import { emptySettings } from '../../../src/core/settings/settings';
+import { workbookFrom } from '../../support/workbooks';
 import type { InstitutionMonitorOptions } from '../../support/shapes/institutionMonitor';
 import { BUDGET_SHEET, INSTITUTIONS, institutionMonitor, REGISTRATION_SHEET } from '../../support/shapes/institutionMonitor';
 
@@ -65,5 +66,58 @@ describe('a five-institution monitor (seed 004)', () => {
     const lumens = r.shape.lines.filter((l) => l.institution === 'Lumens').reduce((a, l) => a + l.begroot, 0);
     expect(r.budget.find((f) => f.rule === 'budget.subtotal-mismatch')).toMatchObject({ expected: lumens, actual: lumens + 10000 });
     expect(r.fig('budget_toelichting_open')).toBe(1);
+  });
+});
+
+describe('section headers without blank rows or subtotals', () => {
+  it('groups lines under headings in capitals or ending in a colon, and keeps a plain label-only row a line', () => {
+    const wb = workbookFrom({
+      Begroting: [
+        ['Deelopdracht', 'Begroot', 'Realisatie 2021'],
+        ['ONS WELZIJN'],
+        ['CJG', 120000, 118000],
+        ['Mantelzorg', 64000, 63000],
+        ['Resultaatgebied Meedoen:'],
+        ['Inloop', 80000, 81000],
+        ['Kwartiermakers'],
+        ['Vrijwilligers', 30000, 30500],
+        ['Totaal', 294000, 292500],
+      ],
+    });
+    const [t] = detectBudgetTables(readWorkbook(wb), emptySettings());
+    const lines = t.rows.filter((r) => r.kind === 'line');
+    expect(lines.map((r) => `${r.section}|${r.label}`)).toEqual([
+      'ONS WELZIJN|CJG',
+      'ONS WELZIJN|Mantelzorg',
+      'Resultaatgebied Meedoen:|Inloop',
+      'Resultaatgebied Meedoen:|Kwartiermakers',
+      'Resultaatgebied Meedoen:|Vrijwilligers',
+    ]);
+    const r = buildReport(readWorkbook(wb), { features: ['budget'] });
+    expect(r.findings.filter((f) => f.kind === 'budget' && f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('a header repeated after a page break', () => {
+  it('continues the table: the section and its subtotal stay whole, no false sum error', () => {
+    const header = ['Deelopdracht', 'Begroot 2020', 'Realisatie 2020'];
+    const wb = workbookFrom({
+      Begroting: [
+        header,
+        ['ONS Welzijn'],
+        ['CJG', 120000, 118500],
+        ['Mantelzorg', 64000, 65200],
+        header, // repeated at the top of the next printed page
+        ['Inloop', 80000, 79100],
+        ['Subtotaal ONS Welzijn', 264000, 262800],
+      ],
+    });
+    const tables = detectBudgetTables(readWorkbook(wb), emptySettings());
+    expect(tables).toHaveLength(1);
+    const lines = tables[0].rows.filter((r) => r.kind === 'line');
+    expect(lines.map((r) => `${r.section}|${r.label}`)).toEqual(['ONS Welzijn|CJG', 'ONS Welzijn|Mantelzorg', 'ONS Welzijn|Inloop']);
+    const r = buildReport(readWorkbook(wb), { features: ['budget'] });
+    expect(r.findings.filter((f) => f.kind === 'budget')).toEqual([]);
+    expect(r.figures.find((f) => f.key === 'budget_ons_welzijn_begroot_som')?.value).toBe(120000 + 64000 + 80000);
   });
 });

@@ -59,7 +59,7 @@ describe('a messy budget workbook', () => {
       const r = row(label);
       const v = sheet.cells.find((c) => c.row === r && c.col === 5)?.v as number;
       const cf = sheet.conditionalFormats.find((x) => {
-        const m = /^F(\d+):G(\d+)$/.exec(x.range);
+        const m = /^F(\d+):F(\d+)$/.exec(x.range);
         return m !== null && Number(m[1]) <= r + 1 && r + 1 <= Number(m[2]);
       })!;
       const hit = cf.rules.find((rule) => rule.type === 'cellIs' && (rule.operator === 'greaterThan' ? v > 0 : rule.operator === 'lessThan' ? v < 0 : false));

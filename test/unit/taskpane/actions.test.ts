@@ -63,8 +63,9 @@ describe('pane actions', () => {
     expect(stored.mappings).toHaveLength(2);
     expect(stored.mappings).toEqual(
       expect.arrayContaining([
-        { sheet: "Risico's", headerRow: 4, kind: 'risk-register', field: 'schade', column: 'F' },
-        { sheet: "Risico's", headerRow: 4, kind: 'risk-register', field: 'effect', column: '-' },
+        // Stored in Dutch (as the pane shows it), read back as the internal names.
+        expect.objectContaining({ sheet: "Risico's", headerRow: 4, kind: 'risk-register', field: 'schade', column: 'F', source: expect.objectContaining({ kind: 'Risicoregister', field: 'Schade' }) }),
+        expect.objectContaining({ sheet: "Risico's", headerRow: 4, kind: 'risk-register', field: 'effect', column: '-' }),
       ]),
     );
     const next = await scan(host);

@@ -26,8 +26,10 @@ export interface ShareSide {
   ranges: ColumnRange[];
   /** The provider's figures (text numbers read). */
   sum: number;
-  /** What SUM() over the ranges gives. */
+  /** What the sheet's formula gives: SUM() over the ranges plus the amounts typed as text (`texts`). */
   sumSheet: number;
+  /** Cells in the ranges holding an amount as text: SUM() skips them, so the formula adds them. */
+  texts: { sheet: string; row: number; col: number; textValue: number }[];
   /** An error value in the ranges: SUM() would show the error, so no share. */
   hasError: boolean;
 }
@@ -49,6 +51,7 @@ const matches = (section: string, parts: string[]) => parts.some((p) => section.
 function side(t: BudgetTable, col: number, ai: number, wanted: (s: string) => boolean): ShareSide {
   const sections: string[] = [];
   const ranges: ColumnRange[] = [];
+  const texts: ShareSide['texts'] = [];
   let sum = 0;
   let sumSheet = 0;
   let hasError = false;
@@ -67,18 +70,21 @@ function side(t: BudgetTable, col: number, ai: number, wanted: (s: string) => bo
     ranges.push({ sheet: t.sheet, col, top, bottom });
     for (const r of t.rows) {
       if (r.row < top || r.row > bottom) continue;
-      sumSheet += r.amounts[ai].sheetValue;
+      const a = r.amounts[ai];
+      sumSheet += a.formulaValue;
+      if (a.source === 'text' && a.value !== null) texts.push({ sheet: t.sheet, row: r.row, col, textValue: a.value });
       if (r.amounts[ai].source === 'error') hasError = true;
       if (r.kind === 'line') sum += r.amounts[ai].value ?? 0;
     }
   }
-  return { sections, ranges, sum, sumSheet, hasError };
+  return { sections, ranges, sum, sumSheet, texts, hasError };
 }
 
 function merge(sides: ShareSide[]): ShareSide {
   return {
     sections: sides.flatMap((x) => x.sections),
     ranges: sides.flatMap((x) => x.ranges),
+    texts: sides.flatMap((x) => x.texts),
     sum: sides.reduce((a, x) => a + x.sum, 0),
     sumSheet: sides.reduce((a, x) => a + x.sumSheet, 0),
     hasError: sides.some((x) => x.hasError),

@@ -10,7 +10,7 @@ import { STATUS_COLOURS } from '../../plan/styles';
 import { a1 } from '../../workbook/address';
 import { roundExcel } from './amounts';
 import type { FteRate } from './fteRate';
-import { amountRef, num, ref, str, sumOf } from './formulas';
+import { amountRef, literal, num, ref, str, sumOf } from './formulas';
 import type { PeriodEvidence } from './period';
 import type { ReconLine } from './reconciliation';
 import type { SavingsTask } from './savings';
@@ -163,7 +163,7 @@ function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
 }
 
 /** Reconciliation columns. */
-const R = { section: 0, label: 1, begroot: 2, real: 3, prog: 4, progDiff: 5, realDiff: 6, status: 7, source: 8 } as const;
+const R = { section: 0, label: 1, begroot: 2, real: 3, prog: 4, deviation: 5, status: 6, source: 7 } as const;
 const col = (c: number) => a1(0, c).replace(/\d+$/, '');
 
 /** Summary columns: A werksoort, B begroot, C pro rata, D realisatie, E−F realisatie − pro rata, G prognose, H−I prognose − begroot, J open, K status. */
@@ -244,7 +244,9 @@ function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): v
   b.row(top + 1, 0, ['Kolom', 'Individueel', 'Collectief / informeel', 'Aandeel individueel', 'Norm (max.)', 'Status', 'Werksoorten individueel', 'Werksoorten collectief'], 'header');
   let r = top + 2;
   for (const s of shares) {
-    const sumRanges = (side: IndividualShare['individual']) => `SUM(${side.ranges.map((x) => ref(x.sheet, x.top, x.col) + ':' + a1(x.bottom, x.col)).join(',')})`;
+    const sumRanges = (side: IndividualShare['individual']) =>
+      `SUM(${side.ranges.map((x) => ref(x.sheet, x.top, x.col) + ':' + a1(x.bottom, x.col)).join(',')})` +
+      side.texts.map((x) => `+IF(ISNUMBER(${ref(x.sheet, x.row, x.col)}),0,${literal(x.textValue)})`).join('');
     const row = r + 1;
     b.text(r, 0, { begroot: 'Begroot', realisatie: 'Realisatie', prognose: 'Prognose' }[s.field]);
     b.formula(r, 1, sumRanges(s.individual), s.individual.sumSheet, EUR);
@@ -269,16 +271,16 @@ function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): v
 
 /**
  * One row per budget line, with only what a controller reads per line: the
- * three amounts, the two differences the explanation rule looks at, and the
- * status. Percentages, the pro-rata budget and the direction are not written
- * per line (the summary per werksoort has the percentages; the direction is the
- * colour of the differences), which keeps a 2.000-line budget at six formulas a
- * line instead of twelve: LibreOffice and Excel load and recalculate it faster.
+ * three amounts, the deviation the explanation rule looks at first (prognose −
+ * begroot, or without a prognose realisatie − pro rata) and the status. The
+ * percentages and the other difference are in the summary per werksoort; the
+ * direction is the colour of the deviation. Five formulas a line instead of
+ * twelve keeps a 2.000-line budget quick to load and recalculate.
  */
 function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlock[], top: number, lineRow: Map<ReconLine, number>, lastRow: number): void {
   const { cfg } = input;
   b.text(top, 0, `Begroot tegenover realisatie en prognose per regel (pro rata: ${input.months}/12 van de begroting; groen gunstig, oranje ongunstig)`, 'subtitle');
-  b.row(top + 1, 0, ['Werksoort', 'Onderdeel', 'Begroot', 'Realisatie', 'Prognose', 'Prognose − begroot', 'Realisatie − pro rata', 'Status', 'Bron'], 'header');
+  b.row(top + 1, 0, ['Werksoort', 'Onderdeel', 'Begroot', 'Realisatie', 'Prognose', 'Afwijking (prognose − begroot, anders realisatie − pro rata)', 'Status', 'Bron'], 'header');
   const test = (diff: string, base: string) => {
     const eur = `ABS(${diff})>${S(CELL.eur)}`;
     const pct = `ABS(${diff})>${S(CELL.pct)}*ABS(${base})`;
@@ -296,15 +298,17 @@ function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlo
       b.text(r, R.label, l.row.label || `rij ${l.row.row + 1}`);
       b.formula(r, R.begroot, amountRef(t.sheet, l.row.row, t.columns.begroot!, l.begroot), sv.begroot, EUR);
       const tests: string[] = [];
-      if (l.prognose && sv.prognose !== null) {
-        b.formula(r, R.prog, amountRef(t.sheet, l.row.row, t.columns.prognose!, l.prognose), sv.prognose, EUR);
-        b.formula(r, R.progDiff, `ROUND(E${x}-C${x},2)`, sv.progDiff, EUR);
-        tests.push(test(`F${x}`, `C${x}`));
-      }
+      const hasPrognose = l.prognose !== null && sv.prognose !== null;
       if (l.realisatie && sv.realisatie !== null) {
         b.formula(r, R.real, amountRef(t.sheet, l.row.row, t.columns.realisatie!, l.realisatie), sv.realisatie, EUR);
-        b.formula(r, R.realDiff, `ROUND(D${x}-C${x}*${S(CELL.factor)},2)`, sv.realDiff, EUR);
-        if (cfg.explainRealisation) tests.push(test(`G${x}`, `C${x}*${S(CELL.factor)}`));
+        const realDiff = `ROUND(D${x}-C${x}*${S(CELL.factor)},2)`;
+        if (!hasPrognose) b.formula(r, R.deviation, realDiff, sv.realDiff, EUR);
+        if (cfg.explainRealisation) tests.push(test(hasPrognose ? realDiff : `F${x}`, `C${x}*${S(CELL.factor)}`));
+      }
+      if (hasPrognose) {
+        b.formula(r, R.prog, amountRef(t.sheet, l.row.row, t.columns.prognose!, l.prognose!), sv.prognose, EUR);
+        b.formula(r, R.deviation, `ROUND(E${x}-C${x},2)`, sv.progDiff, EUR);
+        tests.unshift(test(`F${x}`, `C${x}`));
       }
       if (tests.length) {
         const present =
@@ -322,12 +326,12 @@ function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlo
   }
   const first = top + 3;
   const last = lastRow + 1;
-  b.conditional({ range: `H${first}:H${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
+  b.conditional({ range: `G${first}:G${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
   // Costs above budget and revenue below it are unfavourable (orange); the other way round favourable (green).
   for (const run of runs) {
     const [bad, good] = run.revenue ? (['lessThan', 'greaterThan'] as const) : (['greaterThan', 'lessThan'] as const);
     b.conditional({
-      range: `F${run.first + 1}:G${run.last + 1}`,
+      range: `F${run.first + 1}:F${run.last + 1}`,
       rules: [
         { type: 'cellIs', operator: bad, formula1: '0', ...STATUS_COLOURS.warn },
         { type: 'cellIs', operator: good, formula1: '0', ...STATUS_COLOURS.good },
@@ -412,8 +416,8 @@ function writeOverview(b: SheetBuilder, keys: Keys, tally: Tally, recon: { first
   row(4, 'Optellingen die kloppen', checks.map((c) => count(c, 'I', 'Klopt')));
   row(5, 'Afrondingsverschillen', checks.map((c) => count(c, 'I', 'Afronding')), 'budget_optellingen_afronding');
   row(6, 'Fouten in optellingen', checks.map((c) => count(c, 'I', 'Fout')), 'budget_optellingen_fout');
-  row(7, 'Zonder verplichte toelichting', recon ? [count(recon, 'H', STATUS.missing)] : []);
-  row(8, 'Fte-regels buiten normprijs', tally.fte.map((c) => count(c, 'F', 'Afwijkend')), 'budget_fte_afwijkend');
+  row(7, 'Zonder verplichte toelichting', recon ? [count(recon, 'G', STATUS.missing)] : []);
+  row(8, 'Fte-regels buiten normprijs', tally.fte.map((c) => count(c, 'E', 'Afwijkend')), 'budget_fte_afwijkend');
   b.conditional({ range: `G7:G9`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
   b.conditional({ range: `G6`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.warn }] });
 }
@@ -457,7 +461,8 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
   const rateFormula = f.source === 'detected' && w ? `ROUND(${ref(f.sheet, w.row.row, w.amountCol)}/${ref(f.sheet, w.row.row, w.fteCol)},2)` : String(f.rate);
   b.figure(rateRow, 1, rateFormula, f.rate, { key: keys.take('budget_fte_rate'), label: `Normprijs per fte (${f.name})`, unit: 'eur' }, EUR);
   const rate = `$B$${rateRow + 1}`;
-  b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag', 'Bedrag − fte × normprijs', 'Status', 'Bron'], 'header');
+  // Per line the fte, the difference and the status; the amount itself is on the line's row above (Begroot).
+  b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag − fte × normprijs', 'Status', 'Bron'], 'header');
   let r = top + 3;
   for (const l of f.lines) {
     const x = r + 1;
@@ -466,16 +471,15 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
     b.text(r, 0, l.row.section);
     b.text(r, 1, l.row.label);
     b.formula(r, 2, amountRef(f.sheet, l.row.row, l.fteCol, l.fteCell), l.fteSheet, FTE);
-    b.formula(r, 3, amountRef(f.sheet, l.row.row, l.amountCol, l.amountCell), l.amountSheet, EUR);
-    b.formula(r, 4, `ROUND(D${x}-ROUND(C${x}*${rate},2),2)`, diff, EUR);
+    b.formula(r, 3, `ROUND(${amountRef(f.sheet, l.row.row, l.amountCol, l.amountCell)}-ROUND(C${x}*${rate},2),2)`, diff, EUR);
     const status = diff === 0 ? 'Klopt' : Math.abs(diff) <= input.cfg.toleranceEur + 0.000001 ? 'Afronding' : 'Afwijkend';
     statuses.push(status);
-    b.formula(r, 5, `IF(E${x}=0,"Klopt",IF(ABS(E${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, status);
+    b.formula(r, 4, `IF(D${x}=0,"Klopt",IF(ABS(D${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, status);
     const cell = a1(l.row.row, l.amountCol);
-    b.link(r, 6, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
+    b.link(r, 5, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
     r++;
   }
-  b.conditional({ range: `F${top + 4}:F${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
+  b.conditional({ range: `E${top + 4}:E${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
   tally.fte.push({ first: top + 3, last: r - 1, statuses });
   return r;
 }

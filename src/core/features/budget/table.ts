@@ -116,6 +116,11 @@ function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings):
   return { row, columns, years, labelText, confidence: Math.min(1, (named + Math.min(years.length, 2) + (labelText ? 0 : 1)) / fields) };
 }
 
+/** A header row's texts, normalised, to recognise the same header repeated. */
+function headerKey(sheet: SheetSnapshot, row: number): string {
+  return (sheet.values[row] ?? []).map((v) => (typeof v === 'string' ? normaliseHeader(v) : v === null ? '' : String(v))).join('|');
+}
+
 /** True for the header row of a baten/lasten budget: BATEN ... LASTEN on one row. */
 export function isBalanceHeader(sheet: SheetSnapshot, row: number): boolean {
   const sides = new Set<string>();
@@ -145,8 +150,21 @@ function rowIsBlank(sheet: SheetSnapshot, row: number): boolean {
   return (sheet.values[row] ?? []).every((v) => isBlank(v));
 }
 
+/**
+ * A label written as a heading: in capitals ("LUMENS", "ONS WELZIJN") or
+ * ending in a colon ("Resultaatgebied 2:"). Such a row opens a section even
+ * right under a line, where a plain label-only row is a line without amounts.
+ */
+export function looksLikeHeading(label: string): boolean {
+  const t = label.trim();
+  if (t.endsWith(':')) return true;
+  // Latin letters with accents, spelled out: the pane's bundle targets a language level without \p{L}.
+  const letters = t.replace(/[^A-Za-zÀ-ÖØ-öø-ÿ]/g, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
 /** Classify the rows between a header and the end of its table. */
-function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColumn[], end: number): BudgetRow[] {
+function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColumn[], end: number, repeated: Set<number> = new Set()): BudgetRow[] {
   const raw: BudgetRow[] = [];
   for (let r = c.row + 1; r <= end; r++) {
     const cells = sheet.values[r] ?? [];
@@ -156,6 +174,7 @@ function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColu
     const hasNumber = amounts.some((a) => a.value !== null);
     let kind: RowKind;
     if (rowIsBlank(sheet, r)) kind = 'blank';
+    else if (repeated.has(r)) kind = 'note';
     else if (label && hasNumber && savingsKind(label)) kind = 'saving';
     else if (label && isSubtotalLabel(label)) kind = 'subtotal';
     else if (label && isTotalLabel(label)) kind = 'total';
@@ -176,7 +195,7 @@ function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColu
     }
     const prev = i === 0 ? 'header' : raw[i - 1].kind;
     const next = raw[i + 1]?.kind ?? 'blank';
-    const opens = prev === 'header' || prev === 'blank' || prev === 'subtotal' || prev === 'total' || prev === 'note';
+    const opens = prev === 'header' || prev === 'blank' || prev === 'subtotal' || prev === 'total' || prev === 'note' || looksLikeHeading(x.label);
     x.kind = opens && next !== 'blank' ? 'heading' : 'line';
   });
   // An unlabelled row of numbers right after lines and before a break is a stated subtotal.
@@ -199,6 +218,7 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
   const out: BudgetTable[] = [];
   for (const sheet of wb.sheets) {
     const candidates: HeaderCandidate[] = [];
+    const repeated = new Set<number>();
     const stops: number[] = [];
     const declaredRows = new Set(settings.mappings.filter((m) => m.sheet === sheet.name && m.kind === BUDGET_KIND).map((m) => m.headerRow - 1));
     for (let r = 0; r < sheet.rowCount; r++) {
@@ -221,6 +241,12 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
         stops.push(r);
         continue;
       }
+      // The header repeated after a page break, right under a row of figures, continues the table above.
+      const prev = candidates[candidates.length - 1];
+      if (prev && headerKey(sheet, prev.row) === headerKey(sheet, r) && (sheet.values[r - 1] ?? []).some((v) => typeof v === 'number')) {
+        repeated.add(r);
+        continue;
+      }
       candidates.push(c);
       stops.push(r);
     }
@@ -230,7 +256,7 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
       let end = nextStop - 1;
       while (end > c.row && rowIsBlank(sheet, end)) end--;
       const cols = amountColumns(c, sheet);
-      const rows = classifyRows(sheet, c, cols, end);
+      const rows = classifyRows(sheet, c, cols, end, repeated);
       if (!rows.some((x) => x.kind === 'line')) continue;
       const title = c.labelText || titleAbove(sheet, c.row, prevEnd + 1);
       out.push({
