@@ -19,7 +19,7 @@ export type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string; progress?: { done: number; total: number; phase: Phase }; cancellable: boolean }
   | { kind: 'success'; text: string }
-  | { kind: 'error'; text: string; detail?: string };
+  | { kind: 'error'; text: string; detail?: string; /** A write stopped halfway: offer to generate again. */ retry?: boolean };
 
 export interface PaneState {
   status: Status;
@@ -38,8 +38,8 @@ export function errorStatus(e: unknown, t: Strings, step: string): Status {
   const err = classifyError(e);
   if (err.code === 'cancelled') return { kind: 'error', text: t.errors.cancelled };
   const advice = officeAdvice(err.detail, t === STRINGS.en ? 'en' : 'nl') ?? t.errors[err.code];
-  const text = err.leftBehind?.length ? `${advice} ${t.leftBehind(err.leftBehind)}` : advice;
-  return { kind: 'error', text, detail: errorDetails(err, step) };
+  if (err.leftBehind?.length) return { kind: 'error', text: `${advice} ${t.leftBehind(err.leftBehind)}`, detail: errorDetails(err, step), retry: true };
+  return { kind: 'error', text: advice, detail: errorDetails(err, step) };
 }
 
 export function usePane(host: WorkbookHost, t: Strings) {

@@ -73,7 +73,7 @@ export function App({ host, theme, initialLang = 'nl' }: AppProps) {
             <Tab value="regio">{REGIO_STRINGS[lang].tab}</Tab>
           </TabList>
         </nav>
-        <StatusBar status={state.status} t={t} onCancel={actions.cancel} onDismiss={actions.dismiss} />
+        <StatusBar status={state.status} t={t} onCancel={actions.cancel} onDismiss={actions.dismiss} onRetry={() => actions.generate('all')} />
         <main>
           {tab === 'scan' && (
             <ScanPanel

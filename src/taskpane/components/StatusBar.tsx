@@ -3,7 +3,20 @@ import type { Status } from '../usePane';
 import type { Strings } from '../i18n/strings';
 
 /** Progress of the running action (with Cancel), or the outcome of the last one. */
-export function StatusBar({ status, t, onCancel, onDismiss }: { status: Status; t: Strings; onCancel: () => void; onDismiss: () => void }) {
+export function StatusBar({
+  status,
+  t,
+  onCancel,
+  onDismiss,
+  onRetry,
+}: {
+  status: Status;
+  t: Strings;
+  onCancel: () => void;
+  onDismiss: () => void;
+  /** Generate everything again, after a write that stopped halfway. */
+  onRetry?: () => void;
+}) {
   if (status.kind === 'idle') return null;
   if (status.kind === 'busy') {
     const p = status.progress;
@@ -36,6 +49,11 @@ export function StatusBar({ status, t, onCancel, onDismiss }: { status: Status; 
         ) : null}
       </MessageBarBody>
       <MessageBarActions>
+        {status.kind === 'error' && status.retry && onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t.retryAll}
+          </Button>
+        ) : null}
         <Button size="small" appearance="transparent" onClick={onDismiss} aria-label="OK">
           OK
         </Button>

@@ -129,6 +129,7 @@ const nl = {
     notExcel: 'Open Toetsblad vanuit Excel (Start → Toetsblad).',
   },
   details: 'Details',
+  retryAll: 'Opnieuw genereren',
   leftBehind: (sheets: string[]) => `Deze bladen zijn onvolledig: ${sheets.join(', ')}. Genereer opnieuw, of verwijder de Toetsblad-bladen.`,
 };
 
@@ -261,6 +262,7 @@ const en: Strings = {
     notExcel: 'Open Toetsblad from Excel (Home → Toetsblad).',
   },
   details: 'Details',
+  retryAll: 'Generate again',
   leftBehind: (sheets: string[]) => `These sheets are incomplete: ${sheets.join(', ')}. Generate again, or remove Toetsblad's sheets.`,
 };
 

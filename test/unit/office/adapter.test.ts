@@ -368,3 +368,22 @@ describe('reading long texts', () => {
     expect(v.endsWith('…')).toBe(true);
   });
 });
+
+describe('calculation while writing formulas', () => {
+  it('asks Excel to hold calculation for a request with many formulas, not for a small one', async () => {
+    const big = new SheetBuilder('TB Veel');
+    for (let r = 0; r < 1200; r++) big.formula(r, 0, `${r}+1`, r + 1);
+    const small = new SheetBuilder('TB Weinig');
+    for (let r = 0; r < 10; r++) small.formula(r, 0, `${r}+1`, r + 1);
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Blad1');
+      await ctx.sync();
+    });
+    await fake.run((ctx) => applyPlan(ctx, { sheets: [small.build()], removeSheets: [] }));
+    expect(fake.backend.calculationSuspendedRequests).toBe(0);
+    await fake.run((ctx) => applyPlan(ctx, { sheets: [big.build()], removeSheets: [] }));
+    expect(fake.backend.calculationSuspendedRequests).toBe(1);
+    expect(fake.sheet('TB Veel')!.at('A1200')!.formula).toBe('=1199+1');
+  });
+});

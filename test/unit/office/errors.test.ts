@@ -49,6 +49,9 @@ describe('Office error codes', () => {
     const s = status as { text: string; detail: string };
     expect(s.text).toContain(OFFICE_ERROR_ADVICE.InvalidArgument.nl);
     expect(s.text).toContain('TB Normen');
+    // A write that stopped halfway offers to generate again; other errors do not.
+    expect(status).toMatchObject({ retry: true });
+    expect(errorStatus(classifyError({ code: 'InvalidArgument', message: 'x' }), STRINGS.nl, 'x')).not.toHaveProperty('retry');
     expect(s.detail).toBe(errorDetails(err, 'Genereren (write 3/5)'));
     expect(s.detail.split('\n')).toEqual([
       'Code: InvalidArgument',
