@@ -3,7 +3,7 @@
 
 import { SHEET } from '../generatedSheets';
 import { SheetBuilder } from '../plan/sheetBuilder';
-import type { SheetSpec } from '../plan/plan';
+import type { CellSpec, SheetSpec } from '../plan/plan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { cellText, findSheet, isCellError } from '../workbook/snapshot';
 import type { SettingDef, SettingValue, Settings } from './settings';
@@ -17,8 +17,8 @@ export const SETTINGS_HEADINGS = {
 
 type Block = keyof typeof SETTINGS_HEADINGS;
 
-function blockRows(sheet: SheetSnapshot): Record<Block, unknown[][]> {
-  const out: Record<Block, unknown[][]> = { values: [], mappings: [], acceptances: [] };
+function blockRows(sheet: SheetSnapshot): Record<Block, unknown[][]> & { headers: Record<Block, string[]> } {
+  const out: Record<Block, unknown[][]> & { headers: Record<Block, string[]> } = { values: [], mappings: [], acceptances: [], headers: { values: [], mappings: [], acceptances: [] } };
   let current: Block | null = null;
   let skipHeader = false;
   for (let r = 3; r < sheet.rowCount; r++) {
@@ -32,6 +32,7 @@ function blockRows(sheet: SheetSnapshot): Record<Block, unknown[][]> {
     }
     if (skipHeader) {
       skipHeader = false;
+      if (current) out.headers[current] = row.map((v) => cellText((v ?? null) as never));
       continue;
     }
     if (current && row.some((v) => v !== null && cellText(v as never) !== '')) out[current].push(row);
@@ -46,9 +47,12 @@ export function readSettings(wb: WorkbookSnapshot): Settings {
   const s = emptySettings();
   if (!sheet) return s;
   const blocks = blockRows(sheet);
+  // Earlier versions put the key first; now the Dutch description comes first and the key last.
+  const keyCol = Math.max(0, blocks.headers.values.indexOf('Sleutel'));
+  const valueCol = blocks.headers.values.indexOf('Waarde') >= 0 ? blocks.headers.values.indexOf('Waarde') : 1;
   for (const row of blocks.values) {
-    const key = text(row[0]);
-    const v = row[1];
+    const key = text(row[keyCol]);
+    const v = row[valueCol];
     if (!key) continue;
     if (typeof v === 'number' || typeof v === 'boolean') s.values[key] = v;
     else if (typeof v === 'string') s.values[key] = v.trim();
@@ -65,28 +69,38 @@ export function readSettings(wb: WorkbookSnapshot): Settings {
   return s;
 }
 
+/**
+ * A setting as the reader sees it: Ja/Nee for on/off (read back as such),
+ * a percentage for a fraction, euros for an amount. Stored values stay the same numbers.
+ */
+function shownSetting(key: string, value: SettingValue): CellSpec {
+  if (typeof value === 'boolean') return { v: value ? 'Ja' : 'Nee', style: 'input' };
+  if (typeof value === 'number' && /pct$/i.test(key)) return { v: value, fmt: '0.0%', style: 'input' };
+  if (typeof value === 'number' && /(eur|rate)$/i.test(key)) return { v: value, fmt: '"€" #,##0.00', style: 'input' };
+  return { v: value, style: 'input' };
+}
+
 /** The whole settings sheet, with every known setting listed (current value or default). */
 export function buildSettingsSheet(settings: Settings, defs: SettingDef[]): SheetSpec {
   const b = new SheetBuilder(SHEET.settings, { tabColor: '7F7F7F' });
   b.header('Toetsblad — instellingen', 'Deze instellingen mag u hier of in het taakvenster wijzigen.');
-  b.width(0, 34).width(1, 16).width(2, 60).width(3, 14).width(4, 10);
+  b.width(0, 60).width(1, 16).width(2, 24).width(3, 14).width(4, 10);
   let r = 3;
   b.text(r++, 0, SETTINGS_HEADINGS.values, 'subtitle');
-  b.row(r++, 0, ['Sleutel', 'Waarde', 'Omschrijving'], 'header');
+  b.row(r++, 0, ['Instelling', 'Waarde', 'Sleutel'], 'header');
+  b.freeze(r);
   const seen = new Set<string>();
+  const write = (key: string, label: string, value: SettingValue) => {
+    b.set(r, 0, { v: label, wrap: true });
+    b.set(r, 1, shownSetting(key, value));
+    b.text(r++, 2, key, 'muted');
+  };
   for (const def of defs) {
     seen.add(def.key);
-    const value: SettingValue = settings.values[def.key] ?? def.default;
-    b.text(r, 0, def.key);
-    b.set(r, 1, { v: value, style: 'input' });
-    b.text(r++, 2, def.label, 'muted');
+    write(def.key, def.label, settings.values[def.key] ?? def.default);
   }
   // Keep keys we do not know (a newer version may have written them).
-  for (const [key, value] of Object.entries(settings.values)) {
-    if (seen.has(key)) continue;
-    b.text(r, 0, key);
-    b.set(r++, 1, { v: value, style: 'input' });
-  }
+  for (const [key, value] of Object.entries(settings.values)) if (!seen.has(key)) write(key, key, value);
   r++;
   b.text(r++, 0, SETTINGS_HEADINGS.mappings, 'subtitle');
   b.row(r++, 0, ['Blad', 'Kopregel', 'Soort', 'Veld', 'Kolom'], 'header');

@@ -12,15 +12,33 @@ import { StyleAppender } from './styles';
 import type { OutEntry } from './zip';
 import { entryText, writeZip } from './zip';
 import { attr, escapeAttr } from './xml';
+import { CHART_CT, CHART_REL, renderChartXml } from './parts/chartXml';
+import { DRAWING_CT, DRAWING_REL, renderDrawingRels, renderDrawingXml, renderSheetDrawingRels } from './parts/drawingXml';
+import { printDefinedNames } from './parts/printXml';
+import { activateSheet, addDefinedNames, withoutTabSelected } from './parts/workbookViews';
 
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const HYPERLINK_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
-/** Old generated sheets may only have hyperlink relationships: anything else might be shared with a user part. */
-function assertDroppable(pkg: XlsxPackage, sheet: PackageSheet): void {
+/**
+ * Old generated sheets may only have hyperlink relationships and the drawing
+ * with charts Toetsblad gave them: anything else might be shared with a user part.
+ * Returns the parts that go with the sheet (its drawing, the drawing's charts).
+ */
+function droppableParts(pkg: XlsxPackage, sheet: PackageSheet): string[] {
+  const parts: string[] = [];
   for (const rel of readRels(pkg.zip, sheet.part)) {
-    if (rel.type !== HYPERLINK_REL) throw new UnsupportedPackageError(`blad ${sheet.name} heeft een ${rel.type.split('/').pop()}-onderdeel`);
+    if (rel.type === HYPERLINK_REL) continue;
+    if (rel.type === DRAWING_REL && !rel.external) {
+      const charts = readRels(pkg.zip, rel.target);
+      if (charts.some((c) => c.type !== CHART_REL || c.external)) throw new UnsupportedPackageError(`blad ${sheet.name} heeft een tekening met andere onderdelen dan grafieken`);
+      parts.push(rel.target, relsPartFor(rel.target));
+      for (const c of charts) parts.push(c.target, relsPartFor(c.target));
+      continue;
+    }
+    throw new UnsupportedPackageError(`blad ${sheet.name} heeft een ${rel.type.split('/').pop()}-onderdeel`);
   }
+  return parts;
 }
 
 /** Renumber localSheetId in defined names after sheets were removed; names local to a removed sheet go. */
@@ -103,7 +121,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
   if (!pkg.stylesPart || !zip.entries.has(pkg.stylesPart)) throw new UnsupportedPackageError('werkmap zonder styles.xml');
   const replace = new Set([...plan.removeSheets, ...plan.sheets.map((s) => s.name)]);
   const removed = pkg.sheets.filter((s) => replace.has(s.name));
-  for (const s of removed) assertDroppable(pkg, s);
+  const droppedWith = removed.flatMap((s) => droppableParts(pkg, s));
   // Excel compares sheet names without case; a clash would make the file unreadable.
   const kept = new Set(pkg.sheets.filter((s) => !replace.has(s.name)).map((s) => s.name.toLowerCase()));
   const clash = plan.sheets.find((s) => kept.has(s.name.toLowerCase()));
@@ -114,6 +132,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
     droppedParts.add(s.part);
     droppedParts.add(relsPartFor(s.part));
   }
+  for (const p of droppedWith) droppedParts.add(p);
   // The calculation chain lists cells of removed sheets; Excel rebuilds it when it is absent.
   const calcChain = pkg.rels.filter((r) => r.type === REL_TYPES.calcChain);
   for (const r of calcChain) droppedParts.add(r.target);
@@ -128,12 +147,33 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
   const ctx = { styles, emptyString: () => strings.index() };
   const added: { name: string; part: string; rId: string; sheetId: number; hidden: boolean; xml: string }[] = [];
   const newParts = new Set<string>();
-  for (const spec of plan.sheets) {
-    const part = nextFree('xl/worksheets/sheet', '.xml', (n) => usedParts(n) || newParts.has(n));
+  const free = (prefix: string) => {
+    const part = nextFree(prefix, '.xml', (n) => usedParts(n) || newParts.has(n));
     newParts.add(part);
+    return part;
+  };
+  // Charts: a drawing part per sheet that has charts, and a chart part per chart.
+  const extraParts: { part: string; xml: string; contentType?: string }[] = [];
+  const activeSheet = plan.activeSheet && !plan.sheets.find((s) => s.name === plan.activeSheet)?.hidden ? plan.activeSheet : undefined;
+  for (const spec of plan.sheets) {
+    const part = free('xl/worksheets/sheet');
     const rId = nextFree('rIdTb', '', (n) => relIds.has(n));
     relIds.add(rId);
-    added.push({ name: spec.name, part, rId, sheetId: ++maxSheetId, hidden: Boolean(spec.hidden), xml: renderSheetXml(spec, ctx) });
+    let drawingRelId: string | undefined;
+    if (spec.charts?.length) {
+      const drawing = free('xl/drawings/drawing');
+      const chartParts = spec.charts.map((chart) => {
+        const chartPart = free('xl/charts/chart');
+        extraParts.push({ part: chartPart, xml: renderChartXml(chart), contentType: CHART_CT });
+        return chartPart;
+      });
+      extraParts.push({ part: drawing, xml: renderDrawingXml(spec.charts), contentType: DRAWING_CT });
+      extraParts.push({ part: relsPartFor(drawing), xml: renderDrawingRels(chartParts) });
+      drawingRelId = 'rId1';
+      extraParts.push({ part: relsPartFor(part), xml: renderSheetDrawingRels(drawing, drawingRelId) });
+    }
+    const xml = renderSheetXml(spec, ctx, { selected: spec.name === activeSheet, drawingRelId });
+    added.push({ name: spec.name, part, rId, sheetId: ++maxSheetId, hidden: Boolean(spec.hidden), xml });
   }
 
   // workbook.xml
@@ -152,6 +192,19 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
   else throw new UnsupportedPackageError('workbook.xml zonder <sheets>');
   wbXml = fixDefinedNames(wbXml, removedIndexes, pkg.sheets.length);
   if (removed.length) wbXml = resetActiveTab(wbXml);
+  const keptCount = pkg.sheets.length - removed.length;
+  wbXml = addDefinedNames(wbXml, plan.sheets.flatMap((spec, i) => printDefinedNames(spec.name, keptCount + i, spec.pageSetup)));
+  // The workbook opens on the overview; a user sheet that was selected is no longer (two selected tabs would group them).
+  const reselected = new Map<string, string>();
+  if (activeSheet) {
+    wbXml = activateSheet(wbXml, keptCount + plan.sheets.findIndex((s) => s.name === activeSheet));
+    for (const s of pkg.sheets) {
+      if (removed.includes(s) || !zip.entries.has(s.part)) continue;
+      const xml = entryText(zip, s.part);
+      const cleared = withoutTabSelected(xml);
+      if (cleared !== xml) reselected.set(s.part, cleared);
+    }
+  }
   wbXml = setCalcOnLoad(wbXml);
 
   // Workbook relationships.
@@ -165,7 +218,13 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
   // Content types.
   let ctXml = entryText(zip, '[Content_Types].xml');
   ctXml = ctXml.replace(/<Override\b[^>]*?\/>/g, (tag) => (droppedParts.has((attr(tag, 'PartName') ?? '').replace(/^\//, '')) ? '' : tag));
-  ctXml = ctXml.replace('</Types>', `${added.map((a) => `<Override PartName="/${a.part}" ContentType="${WORKSHEET_CT}"/>`).join('')}</Types>`);
+  ctXml = ctXml.replace(
+    '</Types>',
+    `${added.map((a) => `<Override PartName="/${a.part}" ContentType="${WORKSHEET_CT}"/>`).join('')}${extraParts
+      .filter((p) => p.contentType)
+      .map((p) => `<Override PartName="/${p.part}" ContentType="${p.contentType}"/>`)
+      .join('')}</Types>`,
+  );
 
   const stylesXml = styles.result();
   const replaced = new Map<string, string>([
@@ -173,6 +232,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
     [pkg.workbookRelsPart, relsXml],
     ['[Content_Types].xml', ctXml],
     [pkg.stylesPart, stylesXml],
+    ...reselected,
   ]);
   const sst = strings.result();
   if (sst && pkg.sharedStringsPart) replaced.set(pkg.sharedStringsPart, sst);
@@ -191,5 +251,6 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan): Buffer {
     out.push(text !== undefined ? { name, data: text } : { name, copyFrom: zip });
   }
   for (const a of added) out.push({ name: a.part, data: a.xml });
+  for (const p of extraParts) out.push({ name: p.part, data: p.xml });
   return writeZip(out);
 }

@@ -134,7 +134,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   append(output.findings, findings);
   output.detections.push(...tables.map(budgetDetection), ...balances.map(balanceDetection));
   if (tables.length || balances.length) {
-    const { sheet, figures } = buildBudgetSheet({
+    const { sheet, figures, overview } = buildBudgetSheet({
       name: ctx.sheetName('budget'),
       cfg,
       months: period.months,
@@ -148,6 +148,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
     });
     output.sheets.push(sheet);
     append(output.figures, figures);
+    if (overview.length) output.overview = { budget: overview };
   }
   return { tables, balances, checks, rates, shares, findings, output };
 }

@@ -4,6 +4,7 @@
 // a live formula on the user's cells, written with the engine's own value.
 
 import type { Figure } from '../../plan/figure';
+import type { OverviewBudgetLine } from '../../overview/contribution';
 import type { CfRule, SheetSpec } from '../../plan/plan';
 import { SheetBuilder } from '../../plan/sheetBuilder';
 import { STATUS_COLOURS } from '../../plan/styles';
@@ -19,7 +20,7 @@ import type { IndividualShare } from './share';
 import type { SumCheck, UnstatedSection } from './sums';
 import { tableName } from './table';
 
-const EUR = '#,##0.00';
+const EUR = '"€" #,##0.00';
 const PCT = '0.0%';
 const FTE = '0.00';
 
@@ -73,7 +74,7 @@ class Keys {
   }
 }
 
-export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; figures: Figure[] } {
+export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; figures: Figure[]; overview: OverviewBudgetLine[] } {
   const { cfg } = input;
   const b = new SheetBuilder(input.name, { tabColor: '548235' });
   const keys = new Keys();
@@ -121,7 +122,8 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
     r = lr + 1;
   }
 
-  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop);
+  const overview: OverviewBudgetLine[] = [];
+  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, overview);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
   if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow, lastLineRow);
   const tally: Tally = { checks: null, fte: [] };
@@ -129,8 +131,9 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   for (const rate of input.rates) r = writeFte(b, keys, rate, r, input, tally) + 1;
   writeOverview(b, keys, tally, input.lines.length ? { first: reconTop + 2, last: lastLineRow, statuses: input.lines.map((l) => l.sheet.status) } : null);
   if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
-  b.freeze(3, 0);
-  return { sheet: b.build(), figures: b.figures };
+  // Below the summary's header row: the werksoort columns stay labelled while scrolling.
+  b.freeze(input.lines.length ? summaryTop + 2 : 3, 0);
+  return { sheet: b.build(), figures: b.figures, overview };
 }
 
 function sectionName(l: ReconLine, multi: boolean): string {
@@ -154,7 +157,7 @@ const R = { section: 0, label: 1, begroot: 2, proRata: 3, real: 4, realDiff: 5, 
 const col = (c: number) => a1(0, c).replace(/\d+$/, '');
 
 /** Summary columns: A werksoort, B begroot, C pro rata, D realisatie, E−F realisatie − pro rata, G prognose, H−I prognose − begroot, J open, K status. */
-function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number): void {
+function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, overview: OverviewBudgetLine[]): void {
   b.text(top, 0, 'Samenvatting per werksoort', 'subtitle');
   b.row(
     top + 1,
@@ -183,6 +186,8 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
     b.figure(r, 3, `SUM(${range(R.real)})`, v.real, { key: keys.take(`budget_${s}_realisatie`), label: `Realisatie ${block.name}`, unit: 'eur' }, EUR);
     b.figure(r, 6, `SUM(${range(R.prog)})`, v.prog, { key: keys.take(`budget_${s}_prognose`), label: `Prognose ${block.name}`, unit: 'eur' }, EUR);
     b.formula(r, 9, `COUNTIF(${range(R.status)},${str(STATUS.missing)})`, v.open, '0');
+    const at = (c: number, value: number) => ({ sheet: b.name, cell: a1(r, c), value });
+    overview.push({ werksoort: block.name, begroot: at(1, v.begroot), realisatie: at(3, v.real), prognose: at(6, v.prog), openExplanations: at(9, v.open) });
     summaryTail(b, r, v, `COUNTIF(${range(R.status)},${str(STATUS.explained)})`);
     totals.begroot += v.begroot;
     totals.proRata += v.proRata;

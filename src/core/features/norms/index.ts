@@ -271,6 +271,7 @@ export const normsFeature: Feature = {
       tolerancePoints: getNumber(ctx.settings, NORM_SETTINGS.tolerance),
     });
     out.sheets.push(sheet.sheet);
+    out.overview = { norms: sheet.overview };
     appendAll(out.figures, sheet.figures);
     appendAll(out.findings, sheet.findings);
     if (loaded.writeSheet) out.sheets.push(buildDefinitionsSheet(ctx.sheetName('normDefinitions')));
