@@ -4,6 +4,7 @@
 import { SHEET } from '../generatedSheets';
 import { SheetBuilder } from '../plan/sheetBuilder';
 import type { CellSpec, SheetSpec } from '../plan/plan';
+import { a1 } from '../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { cellText, findSheet, isCellError } from '../workbook/snapshot';
 import type { SettingDef, SettingValue, Settings } from './settings';
@@ -41,6 +42,15 @@ function blockRows(sheet: SheetSnapshot): Record<Block, unknown[][]> & { headers
 }
 
 const text = (v: unknown) => (v === null || v === undefined || isCellError(v) ? '' : String(v).trim());
+
+/** The value cell of a setting on the settings sheet (for findings that point at it), or "" when absent. */
+export function settingValueCell(sheet: SheetSnapshot, key: string): string {
+  const blocks = blockRows(sheet);
+  const keyCol = Math.max(0, blocks.headers.values.indexOf('Sleutel'));
+  const valueCol = blocks.headers.values.indexOf('Waarde') >= 0 ? blocks.headers.values.indexOf('Waarde') : 1;
+  for (let r = 3; r < sheet.rowCount; r++) if (text(sheet.values[r]?.[keyCol]) === key) return a1(r, valueCol);
+  return '';
+}
 
 export function readSettings(wb: WorkbookSnapshot): Settings {
   const sheet = findSheet(wb, SHEET.settings);

@@ -46,8 +46,9 @@ describe('splice writer', () => {
       const part = `xl/worksheets/sheet${i}.xml`;
       expect(rawEntry(fast, part).equals(rawEntry(EXAMPLE, part))).toBe(true);
     }
-    const findings = entryText(readZip(fs.readFileSync(fast)), 'xl/worksheets/sheet5.xml');
-    expect(findings).toMatch(/<hyperlink ref="E\d+" location="Financiering!F6" display="F6"\/>/);
+    // The overview comes first (sheet5), the findings sheet second, with the cell link in column D.
+    const findings = entryText(readZip(fs.readFileSync(fast)), 'xl/worksheets/sheet6.xml');
+    expect(findings).toMatch(/<hyperlink ref="D\d+" location="Financiering!F6" display="F6"\/>/);
     const [fw, sw, src] = await Promise.all([loadXlsx(fast), loadXlsx(slow), loadXlsx(EXAMPLE)]);
     expect(fw.worksheets.map((w) => w.name)).toEqual(sw.worksheets.map((w) => w.name));
     for (const ws of src.worksheets) expect(sheetFingerprint(fw.getWorksheet(ws.name)!)).toEqual(sheetFingerprint(ws));
