@@ -14,6 +14,7 @@ import type { ApiSupport } from './requirements';
 import { FULL_SUPPORT } from './requirements';
 import type { WriteOp } from './sheetOps';
 import { sheetOps } from './sheetOps';
+import { activeSpecIndex, presentSheet } from './presentation';
 
 /** Characters per request; Excel's limit is 5 MB, and JSON framing adds to our estimate. */
 export const REQUEST_BUDGET = 2_500_000;
@@ -101,6 +102,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, opts:
         return ws;
       });
       for (const { sheet, op } of batches[0].items) op.run(targets[sheet]);
+      plan.sheets.forEach((spec, i) => presentSheet(targets[i], spec, support, !existing.has(spec.name)));
+      targets[activeSpecIndex(plan)]?.activate();
       stats.deletedSheets = removeSheets(plan.removeSheets, existing);
       await context.sync();
       stats.syncs++;
@@ -176,7 +179,10 @@ async function applyStaged(
       }
       ws.name = spec.name;
       ws.visibility = spec.hidden ? 'Hidden' : 'Visible';
+      presentSheet(ws, spec, opts.support ?? FULL_SUPPORT, true);
     });
+    const active = activeSpecIndex(plan);
+    if (active >= 0) (staging[active] ?? sheets.getItem(plan.sheets[active].name)).activate();
     stats.deletedSheets += removeSheets(plan.removeSheets, existing);
     await context.sync();
     stats.syncs++;

@@ -7,7 +7,7 @@
 
 import { parseRange, quoteSheet, rangeA1 } from '../../../src/core/workbook/address';
 import type { RangeRef } from '../../../src/core/workbook/address';
-import type { FakeCell, FakeConditionalFormat, FakeFormat, FakeValue, FakeWorkbookData } from './model';
+import type { FakeCell, FakeChart, FakeChartSeries, FakeConditionalFormat, FakeFormat, FakeValue, FakeWorkbookData } from './model';
 import { FakeSheet } from './model';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -203,6 +203,9 @@ class FakeWorksheet extends Proxy {
   readonly protection: FakeProtection;
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreaks;
+  readonly charts: FakeChartCollection;
 
   constructor(
     ctx: FakeRequestContext,
@@ -212,6 +215,9 @@ class FakeWorksheet extends Proxy {
     this.protection = new FakeProtection(ctx, () => this.sheet());
     this.tables = new FakeTableCollection(ctx, () => this.sheet());
     this.freezePanes = new FakeFreezePanes(ctx, () => this.sheet());
+    this.pageLayout = new FakePageLayout(ctx, () => this.sheet());
+    this.horizontalPageBreaks = new FakePageBreaks(ctx, () => this.sheet());
+    this.charts = new FakeChartCollection(ctx, () => this.sheet());
   }
 
   resolveNow(): void {
@@ -318,6 +324,113 @@ class FakeProtection extends Proxy {
   }
   get protected(): boolean {
     return this.read('protected');
+  }
+}
+
+/** worksheet.pageLayout (ExcelApi 1.9): every setting is recorded on the sheet, in order. */
+class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: Record<string, string> };
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    const set = (prop: string, v: unknown) => this.ctx.enqueue({ set: `PageLayout.${prop}`, v }, () => void (this.sheet().pageLayout[prop] = v));
+    const pages: Record<string, string> = {};
+    this.headersFooters = {
+      defaultForAllPages: new globalThis.Proxy(pages, {
+        set: (_t: Record<string, string>, prop: string, v: string) => {
+          set(`headersFooters.${prop}`, v);
+          return true;
+        },
+      }),
+    };
+    for (const prop of ['paperSize', 'orientation', 'centerHorizontally', 'zoom']) {
+      Object.defineProperty(this, prop, { set: (v: unknown) => set(prop, v), configurable: true });
+    }
+  }
+  setPrintArea(range: string): void {
+    this.ctx.enqueue({ call: 'setPrintArea', range }, () => void (this.sheet().pageLayout.printArea = range));
+  }
+  setPrintTitleRows(range: string): void {
+    this.ctx.enqueue({ call: 'setPrintTitleRows', range }, () => void (this.sheet().pageLayout.printTitleRows = range));
+  }
+}
+
+class FakePageBreaks {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  add(cell: string): void {
+    this.ctx.enqueue({ call: 'PageBreaks.add', cell }, () => void this.sheet().pageBreaks.push(cell));
+  }
+  removePageBreaks(): void {
+    this.ctx.enqueue({ call: 'PageBreaks.removePageBreaks' }, () => void (this.sheet().pageBreaks = []));
+  }
+}
+
+/** worksheet.charts: add() records a chart; its series, title and position are set on the record at sync. */
+class FakeChartCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  add(type: string, source: FakeRange, seriesBy: string): FakeChartProxy {
+    const chart: FakeChart = { name: '', type, title: '', series: [] };
+    this.ctx.enqueue({ call: 'Charts.add', type, seriesBy }, () => {
+      chart.series.push({ name: 'Reeks1', values: rangeA1(source.rect()) });
+      this.sheet().charts.push(chart);
+    });
+    return new FakeChartProxy(this.ctx, chart);
+  }
+}
+
+class FakeChartProxy {
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly axes: { valueAxis: { numberFormat: string } };
+  readonly series: { getItemAt(i: number): FakeSeriesProxy; add(name: string): FakeSeriesProxy };
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly chart: FakeChart,
+  ) {
+    const set = <K extends keyof FakeChart>(k: K, v: FakeChart[K]) => ctx.enqueue({ set: `Chart.${k}`, v }, () => void (chart[k] = v));
+    this.title = { set text(v: string) { set('title', v); } } as { text: string };
+    this.legend = { set position(v: string) { set('legend', v); } } as { position: string };
+    this.axes = { valueAxis: { set numberFormat(v: string) { set('valueFormat', v); } } } as { valueAxis: { numberFormat: string } };
+    this.series = {
+      getItemAt: (i) => new FakeSeriesProxy(ctx, () => chart.series[i]),
+      add: (name) => {
+        const s: FakeChartSeries = { name, values: '' };
+        ctx.enqueue({ call: 'Series.add', name }, () => void chart.series.push(s));
+        return new FakeSeriesProxy(ctx, () => s);
+      },
+    };
+  }
+  set name(v: string) {
+    this.ctx.enqueue({ set: 'Chart.name', v }, () => void (this.chart.name = v));
+  }
+  setPosition(from: string, to: string): void {
+    this.ctx.enqueue({ call: 'Chart.setPosition', from, to }, () => void (this.chart.position = [from, to]));
+  }
+}
+
+class FakeSeriesProxy {
+  readonly format: { fill: { setSolidColor(c: string): void } };
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly series: () => FakeChartSeries,
+  ) {
+    this.format = { fill: { setSolidColor: (c: string) => ctx.enqueue({ call: 'Series.fill', c }, () => void (series().colour = c)) } };
+  }
+  set name(v: string) {
+    this.ctx.enqueue({ set: 'Series.name', v }, () => void (this.series().name = v));
+  }
+  setValues(range: FakeRange): void {
+    this.ctx.enqueue({ call: 'Series.setValues' }, () => void (this.series().values = rangeA1(range.rect())));
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.ctx.enqueue({ call: 'Series.setXAxisValues' }, () => void (this.series().xValues = rangeA1(range.rect())));
   }
 }
 
