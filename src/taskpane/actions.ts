@@ -15,7 +15,7 @@ import { normStatuses } from '../core/features/norms/summary';
 import type { Settings } from '../core/settings/settings';
 import { readSettings } from '../core/settings/settingsSheet';
 import type { WorkbookSnapshot } from '../core/workbook/snapshot';
-import type { ApplyStats } from '../hosts/office';
+import type { ApplyStats, SheetShape } from '../hosts/office';
 import { CancelledError } from '../hosts/office/errors';
 import type { WorkbookHost } from './host';
 
@@ -52,6 +52,12 @@ export type Phase = 'read' | 'write';
 export interface RunControl {
   onProgress?: (done: number, total: number, phase: Phase) => void;
   signal?: AbortSignal;
+}
+
+/** The user's sheets as the snapshot saw them, so the write can tell whether the workbook changed since. */
+function userShapes(snapshot: WorkbookSnapshot): SheetShape[] {
+  const generated = new Set(generatedSheetNames(snapshot));
+  return snapshot.sheets.filter((s) => !generated.has(s.name)).map((s) => ({ name: s.name, rowCount: s.rowCount, colCount: s.colCount }));
 }
 
 const reading = (c: RunControl) => ({ signal: c.signal, onProgress: c.onProgress && ((d: number, n: number) => c.onProgress!(d, n, 'read')) });
@@ -103,7 +109,7 @@ export async function generate(host: WorkbookHost, target: GenerateTarget, setti
   const report = buildReport(snapshot, { settings });
   const own = target === 'all' || target === 'findings' ? undefined : featureSheetNames(snapshot, target, settings);
   const plan = sheetsFor(report, target, snapshot, own);
-  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...writing(control) });
+  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), expectedShapes: userShapes(snapshot), ...writing(control) });
   const normsSheet = featureContext(snapshot, settings).sheetName('norms');
   const written = plan.sheets.map((s) => s.name);
   return {
@@ -122,7 +128,7 @@ export async function saveSettings(host: WorkbookHost, settings: Settings, contr
   const report = buildReport(snapshot, { settings, writeSettings: true });
   const findingsName = featureContext(snapshot, settings).sheetName('findings');
   const plan: Plan = { sheets: report.plan.sheets.filter((s) => s.name === findingsName || s.name === SHEET.settings), removeSheets: [] };
-  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), ...writing(control) });
+  const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), expectedShapes: userShapes(snapshot), ...writing(control) });
   return { report, stats, written: plan.sheets.map((s) => s.name), norms: normListing(snapshot, report.settings), normStatuses: null };
 }
 

@@ -5,12 +5,14 @@
 import type { Plan } from '../core/plan/plan';
 import type { WorkbookSnapshot } from '../core/workbook/snapshot';
 import { applyPlan, readWorkbook, removeGenerated, selectCell } from '../hosts/office';
-import type { ApiSupport, ApplyStats } from '../hosts/office';
+import type { ApiSupport, ApplyStats, SheetShape } from '../hosts/office';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface ApplyRequest {
   ownedSheets: string[];
+  /** The user's sheets as the plan's snapshot saw them: a change in between stops the write. */
+  expectedShapes?: SheetShape[];
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }

@@ -7,7 +7,9 @@ import type { NormStatusLine } from '../core/features/norms/summary';
 import type { Finding } from '../core/findings/finding';
 import type { Settings } from '../core/settings/settings';
 import { emptySettings } from '../core/settings/settings';
-import { classifyError } from '../hosts/office/errors';
+import { classifyError, errorDetails } from '../hosts/office/errors';
+import { officeAdvice } from './i18n/officeErrors';
+import { STRINGS } from './i18n/strings';
 import type { GenerateTarget, Phase, ScanResult } from './actions';
 import { generate, removeAll, saveSettings, scan } from './actions';
 import type { WorkbookHost } from './host';
@@ -31,6 +33,15 @@ export interface PaneState {
   normStatuses: NormStatusLine[] | null;
 }
 
+/** The error line (what to do, in the pane's language) and its copyable Details. */
+export function errorStatus(e: unknown, t: Strings, step: string): Status {
+  const err = classifyError(e);
+  if (err.code === 'cancelled') return { kind: 'error', text: t.errors.cancelled };
+  const advice = officeAdvice(err.detail, t === STRINGS.en ? 'en' : 'nl') ?? t.errors[err.code];
+  const text = err.leftBehind?.length ? `${advice} ${t.leftBehind(err.leftBehind)}` : advice;
+  return { kind: 'error', text, detail: errorDetails(err, step) };
+}
+
 export function usePane(host: WorkbookHost, t: Strings) {
   const [state, setState] = useState<PaneState>({ status: { kind: 'idle' }, scanned: null, findings: null, settings: emptySettings(), norms: null, normStatuses: null });
   const abort = useRef<AbortController | null>(null);
@@ -46,14 +57,16 @@ export function usePane(host: WorkbookHost, t: Strings) {
       const controller = new AbortController();
       abort.current = controller;
       setState((s) => ({ ...s, status: { kind: 'busy', text, cancellable } }));
-      const progress = (done: number, total: number, phase: Phase) =>
+      let step = text;
+      const progress = (done: number, total: number, phase: Phase) => {
+        step = `${text} (${phase} ${done}/${total})`;
         setState((s) => (s.status.kind === 'busy' ? { ...s, status: { ...s.status, progress: { done, total, phase } } } : s));
+      };
       try {
         const { done, ...patch } = await body(controller.signal, progress);
         setState((s) => ({ ...s, ...patch, status: done ? { kind: 'success', text: done } : { kind: 'idle' } }));
       } catch (e) {
-        const err = classifyError(e);
-        setState((s) => ({ ...s, status: { kind: 'error', text: t.errors[err.code], detail: err.code === 'cancelled' ? undefined : err.message } }));
+        setState((s) => ({ ...s, status: errorStatus(e, t, step) }));
       } finally {
         abort.current = null;
       }
@@ -94,8 +107,7 @@ export function usePane(host: WorkbookHost, t: Strings) {
       try {
         await host.select(f.sheet, f.cell);
       } catch (e) {
-        const err = classifyError(e);
-        setState((s) => ({ ...s, status: { kind: 'error', text: t.errors[err.code], detail: err.message } }));
+        setState((s) => ({ ...s, status: errorStatus(e, t, `select ${f.sheet}!${f.cell}`) }));
       }
     },
     cancel: () => abort.current?.abort(),

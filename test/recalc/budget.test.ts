@@ -88,10 +88,11 @@ describe('budget sheet recalculated by LibreOffice', () => {
     expect(computedValue(jeugd.getCell(7))).toBe(-0.01);
     expect(computedValue(jeugd.getCell(9))).toBe('Afronding');
     const blink = rowWith(ws, { 2: 'Blink' });
-    expect(computedValue(blink.getCell(14))).toBe('Toelichting ontbreekt');
-    expect(computedValue(blink.getCell(13))).toBe('Ongunstig');
+    expect(computedValue(blink.getCell(8))).toBe('Toelichting ontbreekt');
+    // Prognose above budget on a cost line: unfavourable (coloured orange).
+    expect(computedValue(blink.getCell(6)) as number).toBeGreaterThan(0);
     const groepen = rowWith(ws, { 2: 'Groepen en voorzieningen volwassenen' });
-    expect(computedValue(groepen.getCell(14))).toBe('Afwijking toegelicht');
+    expect(computedValue(groepen.getCell(8))).toBe('Afwijking toegelicht');
     expect(figure(runs.example, 'budget_optellingen_afronding').spreadsheet).toBe(1);
     expect(figure(runs.example, 'budget_optellingen_fout').spreadsheet).toBe(0);
     expect(figure(runs.example, 'budget_fte_afwijkend').spreadsheet).toBe(0);
@@ -114,9 +115,11 @@ describe('budget sheet recalculated by LibreOffice', () => {
     const balance = rowWith(ws, { 1: 'Baten = lasten' });
     expect(computedValue(balance.getCell(5))).toBe(19369255);
     expect(computedValue(balance.getCell(9))).toBe('Klopt');
-    // Text numbers count as 0 in formulas: the same check reads 0 against 0 in the text copy.
+    // Amounts typed as Dutch text count as the amounts they state: the text copy gives the same check.
     const text = rowWith(runs.seedText.workbook.getWorksheet(SHEET.budget)!, { 1: 'Regio = som gemeenten', 4: '2016', 3: `Jeugdhulp in TOTAAL REGIO tegenover BERNHEZE, BOEKEL, LANDERD, OSS, UDEN, VEGHEL` });
-    expect(computedValue(text.getCell(5))).toBe(0);
+    expect(computedValue(text.getCell(5))).toBe(6643848);
+    expect(computedValue(text.getCell(6))).toBe(6643849);
+    expect(computedValue(text.getCell(9))).toBe('Afronding');
   });
 
   it('still sums a section that has no Subtotaal row', () => {
@@ -132,8 +135,8 @@ describe('budget sheet recalculated by LibreOffice', () => {
     expect(rules).not.toContain('budget.explanation-missing@F11');
     const ws = r.workbook.getWorksheet(SHEET.budget)!;
     const isw = rowWith(ws, { 1: 'Subtotaal', 2: 'Individueel Sociaal Werk', 4: 'Begroot 2022' });
-    // The sheet's SUM skips the text cell, exactly as Excel would.
-    expect(computedValue(isw.getCell(6)) as number).toBeCloseTo(2520969.18 - 111624.33, 6);
+    // The text cell counts as the amount it states: the sum is that of the provider's figures.
+    expect(computedValue(isw.getCell(6)) as number).toBeCloseTo(2520969.18, 6);
     expect(computedValue(isw.getCell(9))).toBe('Fout');
   });
 });

@@ -22,6 +22,8 @@ export interface FigureMeta {
   key: string;
   label: string;
   unit: FigureUnit;
+  /** Numerator and denominator when the figure is a share (see Figure.parts). */
+  parts?: { numerator: number; denominator: number };
 }
 
 export class SheetBuilder {
@@ -77,7 +79,8 @@ export class SheetBuilder {
   /** A formula cell that is also a reported figure. */
   figure(row: number, col: number, f: string, v: number | null, meta: FigureMeta, fmt?: string, style?: CellStyle): this {
     this.formula(row, col, f, v, fmt, style);
-    this.figures.push({ ...meta, value: v, sheet: this.spec.name, cell: a1(row, col) });
+    const { parts, ...rest } = meta;
+    this.figures.push({ ...rest, value: v, sheet: this.spec.name, cell: a1(row, col), ...(parts ? { parts } : {}) });
     return this;
   }
 

@@ -1,12 +1,21 @@
 // Applies a core Plan to the open workbook through Office.js.
 //
-// Round trips: one to learn which sheets exist, then the writes. A plan that
-// fits in one request (the usual case) is written in a single final sync,
-// in place on Toetsblad's existing sheets: nothing is deleted, so Excel keeps
-// its undo history, and cancelling before that sync changes nothing. A larger
-// plan is built in hidden staging sheets over several requests and swapped in
-// by the last one; cancelling or failing removes the staging sheets, so no
-// half-written sheet is ever left behind.
+// Refresh in place: Toetsblad's existing sheets are cleared and rewritten,
+// never deleted and re-added, so a user's formula, chart or name that points
+// at `TB Normen` keeps working. Round trips: one to learn which sheets exist
+// (and, when the caller says how the workbook looked when it was read, to
+// check it has not changed since), then the writes, packed by their measured
+// size on the wire into requests below REQUEST_BUDGET.
+//
+// Cancelling is honoured until the first write request goes out; after that
+// the write runs to the end, so a cancel never leaves a half-written sheet.
+// A write that Excel refuses halfway (a protected sheet, the user typing in a
+// cell) leaves the sheets written so far: the error names them, and running
+// again or "Verwijder Toetsblad-bladen" puts that right.
+//
+// Undo: before ExcelApi 1.19, any change an add-in makes through Office.js
+// clears Excel's undo history, so Excel cannot undo a refresh (and never a
+// sheet deletion). The pane says so next to the buttons.
 
 import type { Plan, SheetSpec } from '../../core/plan/plan';
 import { CancelledError, classifyError, HostError } from './errors';
@@ -14,18 +23,30 @@ import type { ApiSupport } from './requirements';
 import { FULL_SUPPORT } from './requirements';
 import type { WriteOp } from './sheetOps';
 import { sheetOps } from './sheetOps';
+import { ACTION_BYTES, PATH_BYTES } from './wireSize';
 import { activeSpecIndex, presentSheet } from './presentation';
 
-/** Characters per request; Excel's limit is 5 MB, and JSON framing adds to our estimate. */
-export const REQUEST_BUDGET = 2_500_000;
+/** Bytes per write request: Excel on the web refuses 5 MB; our own ceiling is 4 MB, this leaves margin below it. */
+export const REQUEST_BUDGET = 3_500_000;
+/** Above this many formula cells in one request, Excel is asked not to recalculate until the request ends. */
+const SUSPEND_CALC_FORMULAS = 1_000;
+
+/** How a user sheet looked when the snapshot was read (rows and columns from A1). */
+export interface SheetShape {
+  name: string;
+  rowCount: number;
+  colCount: number;
+}
 
 export interface ApplyOptions {
   support?: ApiSupport;
   /** Generated sheets as the caller's fresh snapshot saw them; a same-named sheet not in this list is the user's. */
   ownedSheets?: string[];
+  /** The user's sheets as the plan's snapshot saw them; if one changed before writing, nothing is written. */
+  expectedShapes?: SheetShape[];
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /** Request size budget; tests lower it to force staging. */
+  /** Request size budget in bytes; tests lower it to force several requests. */
   requestBudget?: number;
 }
 
@@ -33,27 +54,34 @@ export interface ApplyStats {
   syncs: number;
   /** Write requests (1 when the plan fits in one). */
   batches: number;
-  staged: boolean;
-  /** Sheets deleted (staged swap or removal): Excel cannot undo past these. */
+  /** Each write request's size as the adapter measured it, in bytes (an upper bound of the wire size). */
+  batchBytes: number[];
+  /** Sheets deleted (removal only): Excel cannot undo past these. */
   deletedSheets: number;
 }
 
 interface Batch {
   items: { sheet: number; op: WriteOp }[];
   size: number;
+  formulas: number;
 }
+
+/** The fixed part of a write request: the worksheet paths and the request envelope. */
+const REQUEST_BASE = 2_000;
 
 function packBatches(specs: SheetSpec[], support: ApiSupport, budget: number): Batch[] {
   const batches: Batch[] = [];
-  let current: Batch = { items: [], size: 0 };
+  // The first request also resets every sheet: about a dozen paths and actions per sheet.
+  let current: Batch = { items: [], size: REQUEST_BASE + specs.length * 12 * (PATH_BYTES + ACTION_BYTES), formulas: 0 };
   specs.forEach((spec, sheet) => {
     for (const op of sheetOps(spec, support)) {
       if (current.items.length > 0 && current.size + op.size > budget) {
         batches.push(current);
-        current = { items: [], size: 0 };
+        current = { items: [], size: REQUEST_BASE + specs.length * (PATH_BYTES + ACTION_BYTES), formulas: 0 };
       }
       current.items.push({ sheet, op });
       current.size += op.size;
+      current.formulas += op.formulas ?? 0;
     }
   });
   if (current.items.length > 0 || batches.length === 0) batches.push(current);
@@ -64,8 +92,12 @@ function checkCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new CancelledError();
 }
 
-/** Clears a sheet Toetsblad wrote before, without deleting it (deleting would cost the user's undo history). */
+/**
+ * Empties a sheet Toetsblad wrote before, keeping the sheet itself (and so every reference to it).
+ * It is made visible first: Excel refuses to unfreeze panes on a hidden sheet (office-js#1463).
+ */
 function resetSheet(ws: Excel.Worksheet, support: ApiSupport): void {
+  ws.visibility = 'Visible';
   const all = ws.getRange();
   all.conditionalFormats.clearAll();
   if (support.dataValidation) all.dataValidation.clear();
@@ -73,135 +105,90 @@ function resetSheet(ws: Excel.Worksheet, support: ApiSupport): void {
   ws.freezePanes.unfreeze();
 }
 
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 export async function applyPlan(context: Excel.RequestContext, plan: Plan, opts: ApplyOptions = {}): Promise<ApplyStats> {
   const support = opts.support ?? FULL_SUPPORT;
   const budget = opts.requestBudget ?? REQUEST_BUDGET;
   const batches = packBatches(plan.sheets, support, budget);
   const total = batches.length + 1;
-  const stats: ApplyStats = { syncs: 0, batches: batches.length, staged: batches.length > 1, deletedSheets: 0 };
+  const stats: ApplyStats = { syncs: 0, batches: batches.length, batchBytes: batches.map((b) => b.size), deletedSheets: 0 };
+  let writing = false;
   try {
     checkCancelled(opts.signal);
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
+    const shapes = (opts.expectedShapes ?? []).map((shape) => {
+      const used = sheets.getItemOrNullObject(shape.name).getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { shape, used };
+    });
     await context.sync();
     stats.syncs++;
     opts.onProgress?.(1, total);
-    const existing = new Map(sheets.items.map((ws) => [ws.name, ws]));
+    // Excel compares sheet names case-insensitively: "tb bevindingen" is the same sheet as "TB Bevindingen".
+    const existing = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+    const changed = shapes.filter(({ shape, used }) => {
+      const rows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      const cols = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
+      // An empty sheet reports A1 as its used range; the snapshot counts it as 0 x 0 or 1 x 1.
+      return rows !== shape.rowCount && !(rows <= 1 && shape.rowCount <= 1) ? true : cols !== shape.colCount && !(cols <= 1 && shape.colCount <= 1);
+    });
+    if (changed.length) {
+      const names = changed.map((c) => c.shape.name).join(', ');
+      throw new HostError('workbook-changed', `The workbook changed while Toetsblad was working: ${names}`, names);
+    }
     if (opts.ownedSheets) {
-      const owned = new Set(opts.ownedSheets);
-      const foreign = [...plan.sheets.map((s) => s.name), ...plan.removeSheets].filter((n) => existing.has(n) && !owned.has(n));
+      const owned = new Set(opts.ownedSheets.map((n) => n.toLowerCase()));
+      const foreign = [...plan.sheets.map((s) => s.name), ...plan.removeSheets].filter((n) => existing.has(n.toLowerCase()) && !owned.has(n.toLowerCase()));
       if (foreign.length) throw new HostError('sheet-not-ours', `Not generated by Toetsblad: ${foreign.join(', ')}`, foreign.join(', '));
     }
-    if (!stats.staged) {
-      checkCancelled(opts.signal);
-      const targets = plan.sheets.map((spec) => {
-        const old = existing.get(spec.name);
-        if (old) resetSheet(old, support);
-        const ws = old ?? sheets.add(spec.name);
-        ws.visibility = spec.hidden ? 'Hidden' : 'Visible';
-        return ws;
-      });
-      for (const { sheet, op } of batches[0].items) op.run(targets[sheet]);
-      plan.sheets.forEach((spec, i) => presentSheet(targets[i], spec, support, !existing.has(spec.name)));
-      targets[activeSpecIndex(plan)]?.activate();
-      stats.deletedSheets = removeSheets(plan.removeSheets, existing);
+    checkCancelled(opts.signal);
+    writing = true;
+    const targets = plan.sheets.map((spec) => {
+      const old = existing.get(spec.name.toLowerCase());
+      if (old) {
+        resetSheet(old, support);
+        // Toetsblad's own spelling of the name, in case the user changed its case.
+        if (old.name !== spec.name && sameName(old.name, spec.name)) old.name = spec.name;
+        return old;
+      }
+      return sheets.add(spec.name);
+    });
+    for (let b = 0; b < batches.length; b++) {
+      if (batches[b].formulas > SUSPEND_CALC_FORMULAS) context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const { sheet, op } of batches[b].items) op.run(targets[sheet]);
+      if (b === batches.length - 1) {
+        // Hidden last: panes can only be frozen on a visible sheet.
+        plan.sheets.forEach((spec, i) => spec.hidden && (targets[i].visibility = 'Hidden'));
+        // Print setup and charts (on sheets created now), and the overview to the front.
+        plan.sheets.forEach((spec, i) => presentSheet(targets[i], spec, support, !existing.has(spec.name.toLowerCase())));
+        targets[activeSpecIndex(plan)]?.activate();
+        stats.deletedSheets = removeSheets(plan.removeSheets, existing);
+      }
       await context.sync();
       stats.syncs++;
-      opts.onProgress?.(total, total);
-      return stats;
+      opts.onProgress?.(b + 2, total);
     }
-    await applyStaged(context, plan, batches, existing, stats, opts, total);
     return stats;
   } catch (e) {
-    throw classifyError(e);
+    const err = classifyError(e);
+    // The first write request empties or creates every sheet of the plan; what is there now is incomplete.
+    if (writing) err.leftBehind = plan.sheets.map((s) => s.name);
+    throw err;
   }
 }
 
 function removeSheets(names: string[], existing: Map<string, Excel.Worksheet>): number {
   let n = 0;
   for (const name of names) {
-    const ws = existing.get(name);
+    const ws = existing.get(name.toLowerCase());
     if (ws) {
       ws.delete();
       n++;
     }
   }
   return n;
-}
-
-function stagingName(i: number, taken: Set<string>): string {
-  for (let k = 0; ; k++) {
-    const name = `TB~staging ${i + 1}${k ? `-${k}` : ''}`;
-    if (!taken.has(name)) return name;
-  }
-}
-
-async function applyStaged(
-  context: Excel.RequestContext,
-  plan: Plan,
-  batches: Batch[],
-  existing: Map<string, Excel.Worksheet>,
-  stats: ApplyStats,
-  opts: ApplyOptions,
-  total: number,
-): Promise<void> {
-  const sheets = context.workbook.worksheets;
-  const taken = new Set(existing.keys());
-  const staging: (Excel.Worksheet | undefined)[] = plan.sheets.map(() => undefined);
-  const names = plan.sheets.map((_, i) => {
-    const n = stagingName(i, taken);
-    taken.add(n);
-    return n;
-  });
-  try {
-    for (let b = 0; b < batches.length; b++) {
-      checkCancelled(opts.signal);
-      for (const { sheet, op } of batches[b].items) {
-        if (!staging[sheet]) {
-          const ws = sheets.add(names[sheet]);
-          ws.visibility = 'Hidden';
-          staging[sheet] = ws;
-        }
-        op.run(staging[sheet]!);
-      }
-      await context.sync();
-      stats.syncs++;
-      opts.onProgress?.(b + 2, total);
-    }
-    checkCancelled(opts.signal);
-    // The swap: old generated sheets go, staging sheets take their names. One request, all or nothing.
-    plan.sheets.forEach((spec, i) => {
-      const ws = staging[i] ?? sheets.add(names[i]);
-      const old = existing.get(spec.name);
-      if (old) {
-        old.delete();
-        stats.deletedSheets++;
-      }
-      ws.name = spec.name;
-      ws.visibility = spec.hidden ? 'Hidden' : 'Visible';
-      presentSheet(ws, spec, opts.support ?? FULL_SUPPORT, true);
-    });
-    const active = activeSpecIndex(plan);
-    if (active >= 0) (staging[active] ?? sheets.getItem(plan.sheets[active].name)).activate();
-    stats.deletedSheets += removeSheets(plan.removeSheets, existing);
-    await context.sync();
-    stats.syncs++;
-  } catch (e) {
-    if (staging.some(Boolean)) {
-      // Cleanup in a fresh request: look up what really got created, then delete only that.
-      try {
-        sheets.load('items/name');
-        await context.sync();
-        const present = new Set(sheets.items.map((ws) => ws.name));
-        for (const n of names) if (present.has(n)) sheets.getItem(n).delete();
-        await context.sync();
-      } catch {
-        /* the original error is the one to report */
-      }
-      stats.syncs += 2;
-    }
-    throw e;
-  }
 }
 
 /** "Verwijder Toetsblad-bladen": deletes the given generated sheets in one request. Excel cannot undo this. */

@@ -197,7 +197,10 @@ async function readRects(context: Excel.RequestContext, proxies: SheetProxies[],
     if (s.rowCount * s.colCount <= SPARSE_SHEET_CELLS) rects.push({ sheet, rect: dense });
     else if (!support.hiddenRows) rects.push({ sheet, rect: { ...dense, bottom: Math.max(0, Math.floor(SPARSE_SHEET_CELLS / s.colCount) - 1) } });
     else {
-      const areas = (['Constants', 'Formulas'] as const).map((t) => proxies[sheet].used.getSpecialCellsOrNullObject(t).load('address'));
+      // A range from getUsedRange() only lives for the request that made it (Office.js invalidates its
+      // object path after that sync), so this later request addresses the same block by indexes.
+      const block = proxies[sheet].ws.getRangeByIndexes(0, 0, s.rowCount, s.colCount);
+      const areas = (['Constants', 'Formulas'] as const).map((t) => block.getSpecialCellsOrNullObject(t).load('address'));
       sparse.push({ sheet, areas });
     }
   });

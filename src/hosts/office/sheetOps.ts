@@ -1,22 +1,28 @@
 // Turns one generated SheetSpec into a list of small write operations, each
-// with an estimate of its request size, so applyPlan can pack them into
-// requests below Excel's payload limit.
+// with its size on the wire as Office.js will serialize it (measured by
+// wireSize.ts), so applyPlan can pack them into requests below the limit.
 
 import type { CfRule, PositionedCell, SheetSpec } from '../../core/plan/plan';
 import type { Look } from '../../core/plan/styles';
 import { LOOKS } from '../../core/plan/styles';
 import { parseRange, quoteSheet } from '../../core/workbook/address';
 import type { ApiSupport } from './requirements';
+import { measureWire } from './wireSize';
 
 export interface WriteOp {
-  /** Estimated request size in characters (JSON of the arguments plus overhead). */
+  /** Bytes this operation adds to a request (an upper bound, see wireSize.ts). */
   size: number;
+  /** Formula cells this operation writes. */
+  formulas?: number;
   run(ws: Excel.Worksheet): void;
 }
 
-/** Cells per grid write; larger sheets are written in row blocks of about this many cells. */
+/** Cells per grid write; larger sheets are written in row blocks of at most this many cells… */
 export const GRID_CELL_BLOCK = 20_000;
-const OP_OVERHEAD = 120;
+/** …and at most this many characters of values and formats (long texts make blocks smaller). */
+export const GRID_CHAR_BLOCK = 1_000_000;
+/** Excel's limit on the characters in one cell; longer generated text is cut with an ellipsis. */
+export const MAX_CELL_TEXT = 32_767;
 /** Excel's limits for data validation: inline list source and input message. */
 const MAX_LIST_SOURCE = 255;
 const MAX_PROMPT = 255;
@@ -31,8 +37,13 @@ export function cellInput(cell: PositionedCell | undefined): string | number | b
   if (cell.f !== undefined) return `=${cell.f}`;
   const v = cell.v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v === '' ? '' : `'${v}`;
+  if (typeof v === 'string') return v === '' ? '' : `'${v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v}`;
   return v;
+}
+
+/** An operation with its size measured on a recorder. */
+function op(run: (ws: Excel.Worksheet) => void): WriteOp {
+  return { size: measureWire(run as (ws: never) => void).bytes, run };
 }
 
 const hex = (rgb: string) => `#${rgb}`;
@@ -50,35 +61,42 @@ function gridOps(spec: SheetSpec): WriteOp[] {
   }
   const byRow: PositionedCell[][] = Array.from({ length: rows }, () => []);
   for (const c of spec.cells) byRow[c.row][c.col] = c;
-  const rowsPerBlock = Math.max(1, Math.floor(GRID_CELL_BLOCK / cols));
   const ops: WriteOp[] = [];
-  for (let start = 0; start < rows; start += rowsPerBlock) {
-    const n = Math.min(rowsPerBlock, rows - start);
+  let start = 0;
+  while (start < rows) {
     const inputs: (string | number | boolean)[][] = [];
     const formats: string[][] = [];
     let anyFormat = false;
-    for (let r = start; r < start + n; r++) {
+    let chars = 0;
+    let formulaCells = 0;
+    // Rows until the block is full by cells or by characters; at least one row.
+    for (let r = start; r < rows && (inputs.length === 0 || ((inputs.length + 1) * cols <= GRID_CELL_BLOCK && chars < GRID_CHAR_BLOCK)); r++) {
       const inRow: (string | number | boolean)[] = new Array(cols);
       const fmtRow: string[] = new Array(cols);
       for (let c = 0; c < cols; c++) {
         const cell = byRow[r][c];
         inRow[c] = cellInput(cell);
+        if (cell?.f !== undefined) formulaCells++;
         fmtRow[c] = cell?.fmt ?? 'General';
         if (cell?.fmt) anyFormat = true;
+        chars += (typeof inRow[c] === 'string' ? (inRow[c] as string).length + 3 : 12) + fmtRow[c].length + 3;
       }
       inputs.push(inRow);
       formats.push(fmtRow);
     }
+    const at = start;
+    const n = inputs.length;
+    const withFormats = anyFormat;
     // Number formats go first so a value lands in an already formatted cell.
-    const size = JSON.stringify(inputs).length + (anyFormat ? JSON.stringify(formats).length : 0) + OP_OVERHEAD;
     ops.push({
-      size,
-      run(ws) {
-        const range = ws.getRangeByIndexes(start, 0, n, cols);
-        if (anyFormat) range.numberFormat = formats;
+      ...op((ws) => {
+        const range = ws.getRangeByIndexes(at, 0, n, cols);
+        if (withFormats) range.numberFormat = formats;
         range.formulas = inputs;
-      },
+      }),
+      formulas: formulaCells,
     });
+    start += n;
   }
   return ops;
 }
@@ -110,17 +128,16 @@ function styleOps(spec: SheetSpec): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const run of runs(spec.cells, (c) => c.style)) {
     const look = LOOKS[run.key];
-    ops.push({ size: OP_OVERHEAD * 2, run: (ws) => applyLook(ws.getRangeByIndexes(run.row, run.col, 1, run.count), look) });
+    ops.push(op((ws) => applyLook(ws.getRangeByIndexes(run.row, run.col, 1, run.count), look)));
   }
   for (const run of runs(spec.cells, (c) => (c.wrap ? true : undefined))) {
-    ops.push({
-      size: OP_OVERHEAD,
-      run(ws) {
+    ops.push(
+      op((ws) => {
         const range = ws.getRangeByIndexes(run.row, run.col, 1, run.count);
         range.format.wrapText = true;
         range.format.verticalAlignment = 'Top';
-      },
-    });
+      }),
+    );
   }
   return ops;
 }
@@ -130,16 +147,13 @@ function linkOps(spec: SheetSpec): WriteOp[] {
     .filter((c) => c.link && c.f === undefined)
     .map((c) => {
       const link = { documentReference: `${quoteSheet(c.link!.sheet)}!${c.link!.cell}`, textToDisplay: String(c.v ?? '') };
-      return {
-        size: JSON.stringify(link).length + OP_OVERHEAD * 2,
-        run(ws: Excel.Worksheet) {
-          const range = ws.getRangeByIndexes(c.row, c.col, 1, 1);
-          // An in-workbook link only; the text stays literal text.
-          range.hyperlink = link;
-          range.format.font.color = '#0563C1';
-          range.format.font.underline = 'Single';
-        },
-      };
+      return op((ws) => {
+        const range = ws.getRangeByIndexes(c.row, c.col, 1, 1);
+        // An in-workbook link only; the text stays literal text.
+        range.hyperlink = link;
+        range.format.font.color = '#0563C1';
+        range.format.font.underline = 'Single';
+      });
     });
 }
 
@@ -176,18 +190,17 @@ function addRule(range: Excel.Range, rule: CfRule): void {
 function layoutOps(spec: SheetSpec, support: ApiSupport): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const { col, width } of spec.columnWidths) {
-    ops.push({ size: OP_OVERHEAD, run: (ws) => void (ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = charsToPoints(width)) });
+    ops.push(op((ws) => void (ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = charsToPoints(width))));
   }
-  for (const m of spec.merges) ops.push({ size: OP_OVERHEAD, run: (ws) => ws.getRange(m).merge(false) });
+  for (const m of spec.merges) ops.push(op((ws) => ws.getRange(m).merge(false)));
   // Excel puts each added rule on top of the priority list, so add everything in reverse.
   for (const cf of [...spec.conditionalFormats].reverse()) {
-    ops.push({
-      size: JSON.stringify(cf).length + OP_OVERHEAD * cf.rules.length * 3,
-      run(ws) {
+    ops.push(
+      op((ws) => {
         const range = ws.getRange(cf.range);
         for (const rule of [...cf.rules].reverse()) addRule(range, rule);
-      },
-    });
+      }),
+    );
   }
   if (support.dataValidation) {
     for (const dv of spec.dataValidations) {
@@ -196,28 +209,27 @@ function layoutOps(spec: SheetSpec, support: ApiSupport): WriteOp[] {
       // refuse is left out rather than failing the whole write (the cell stays free text).
       const source = dv.list.join(',');
       if (source.length > MAX_LIST_SOURCE || dv.list.some((x) => x.includes(','))) continue;
-      ops.push({
-        size: JSON.stringify(dv).length + OP_OVERHEAD * 2,
-        run(ws) {
+      ops.push(
+        op((ws) => {
           const range = ws.getRange(dv.range);
           range.dataValidation.rule = { list: { inCellDropDown: true, source } };
           if (dv.prompt) range.dataValidation.prompt = { showPrompt: true, message: dv.prompt.slice(0, MAX_PROMPT), title: '' };
-        },
-      });
+        }),
+      );
     }
   }
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
     const { rows, cols } = spec.freeze;
-    ops.push({
-      size: OP_OVERHEAD,
-      run(ws) {
+    // Excel refuses to freeze panes on a hidden sheet (office-js#1463); applyPlan hides sheets last.
+    ops.push(
+      op((ws) => {
         if (cols === 0) ws.freezePanes.freezeRows(rows);
         else if (rows === 0) ws.freezePanes.freezeColumns(cols);
         else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, cols));
-      },
-    });
+      }),
+    );
   }
-  if (spec.tabColor) ops.push({ size: OP_OVERHEAD, run: (ws) => void (ws.tabColor = hex(spec.tabColor!)) });
+  if (spec.tabColor) ops.push(op((ws) => void (ws.tabColor = hex(spec.tabColor!))));
   return ops;
 }
 

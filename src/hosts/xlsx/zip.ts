@@ -1,176 +1,188 @@
-// A minimal ZIP reader/writer for .xlsx packages. Reading inflates only the
-// entries asked for (with Node's native zlib); writing copies untouched
-// entries as their original compressed bytes, so the user's sheets leave the
-// report byte for byte as they came in, without being inflated or deflated.
+// Reading the ZIP container of an .xlsx package. Works on a Uint8Array with
+// an injected codec, so the same code runs in the task pane and in Node.
+// Every entry's headers are checked when the archive is opened; an entry's
+// CRC is checked when it is inflated (and `verifyAll` checks the rest), so a
+// corrupt package never yields a report built on garbage.
 
-import * as zlib from 'zlib';
+import type { ZipCodec } from './codec';
+import { pureCodec } from './codec';
+import { decodeLatin1, decodeUtf8, decodeXml, u16, u32, u64 } from './bytes';
 
+/** A package that is not a readable ZIP archive; the message is Dutch and ends up after "Kan X niet lezen: ". */
 export class ZipFormatError extends Error {}
 
 export interface ZipEntry {
   name: string;
+  /** The name exactly as stored, written back unchanged when the entry is copied. */
+  nameBytes: Uint8Array;
   method: number;
   crc32: number;
   compressedSize: number;
   size: number;
   /** Offset of the compressed data in the archive. */
   dataOffset: number;
-  /** General-purpose flags (bit 11: UTF-8 names). */
+  /** General-purpose flags (bit 0: encrypted, bit 3: data descriptor, bit 11: UTF-8 names). */
   flags: number;
 }
 
 export interface ZipArchive {
-  buffer: Buffer;
-  entries: Map<string, ZipEntry>;
-  /** Entry names in archive order. */
-  order: string[];
+  bytes: Uint8Array;
+  codec: ZipCodec;
+  /** Every entry in central-directory order, duplicates included. */
+  entries: ZipEntry[];
+  /** Part lookup: exact name first, else case-insensitive (OPC part names are); a duplicated name gives its last entry. */
+  find(name: string): ZipEntry | undefined;
+  has(name: string): boolean;
+  /** Entries whose CRC has been checked. */
+  verified: Set<ZipEntry>;
 }
 
 const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
 const CEN = 0x02014b50;
 const LOC = 0x04034b50;
 
-export function readZip(buffer: Buffer): ZipArchive {
+function findEocd(b: Uint8Array): number {
   // The end-of-central-directory record sits in the last 22 + 65535 bytes.
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && u32(b, i) === EOCD) return i;
   }
-  if (eocd < 0) throw new ZipFormatError('geen zip-archief');
-  const count = buffer.readUInt16LE(eocd + 10);
-  const cdSize = buffer.readUInt32LE(eocd + 12);
-  let p = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || p === 0xffffffff) throw new ZipFormatError('zip64 wordt niet ondersteund');
-  const entries = new Map<string, ZipEntry>();
-  const order: string[] = [];
+  return -1;
+}
+
+/** The zip64 extended-information extra field: the 64-bit values of the fields that are 0xFFFFFFFF in the header. */
+function zip64Extra(b: Uint8Array, from: number, length: number, want: { size: boolean; compressed: boolean; offset: boolean }) {
+  const out: { size?: number; compressed?: number; offset?: number } = {};
+  for (let p = from; p + 4 <= from + length; ) {
+    const id = u16(b, p);
+    const len = u16(b, p + 2);
+    if (id === 0x0001) {
+      let q = p + 4;
+      const end = q + len;
+      if (want.size && q + 8 <= end) {
+        out.size = u64(b, q);
+        q += 8;
+      }
+      if (want.compressed && q + 8 <= end) {
+        out.compressed = u64(b, q);
+        q += 8;
+      }
+      if (want.offset && q + 8 <= end) out.offset = u64(b, q);
+      return out;
+    }
+    p += 4 + len;
+  }
+  return out;
+}
+
+export function readZip(bytes: Uint8Array, codec: ZipCodec = pureCodec): ZipArchive {
+  const b = bytes;
+  const eocd = findEocd(b);
+  if (eocd < 0) throw new ZipFormatError('het is geen zip-archief of het is afgebroken');
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let p = u32(b, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || p === 0xffffffff) {
+    // zip64: the locator right before the record points at the 64-bit end record.
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== EOCD64_LOCATOR) throw new ZipFormatError('de zip64-gegevens ontbreken');
+    const rec = u64(b, loc + 8);
+    if (rec + 56 > b.length || u32(b, rec) !== EOCD64) throw new ZipFormatError('de zip64-gegevens zijn beschadigd');
+    count = u64(b, rec + 32);
+    cdSize = u64(b, rec + 40);
+    p = u64(b, rec + 48);
+  }
+  if (p + cdSize > b.length) throw new ZipFormatError('de inhoudsopgave van het zip-archief valt buiten het bestand (afgebroken?)');
+  const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== CEN) throw new ZipFormatError('beschadigde centrale map');
-    const flags = buffer.readUInt16LE(p + 8);
-    const method = buffer.readUInt16LE(p + 10);
-    const crc32 = buffer.readUInt32LE(p + 16);
-    const compressedSize = buffer.readUInt32LE(p + 20);
-    const size = buffer.readUInt32LE(p + 24);
-    const nameLen = buffer.readUInt16LE(p + 28);
-    const extraLen = buffer.readUInt16LE(p + 30);
-    const commentLen = buffer.readUInt16LE(p + 32);
-    const local = buffer.readUInt32LE(p + 42);
-    const name = buffer.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
-    if (flags & 1) throw new ZipFormatError('versleutelde werkmap');
-    if (method !== 0 && method !== 8) throw new ZipFormatError(`onbekende compressie ${method}`);
-    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== LOC) throw new ZipFormatError('beschadigde lokale kop');
-    const dataOffset = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    if (dataOffset + compressedSize > buffer.length) throw new ZipFormatError('afgebroken archief');
-    const entry = { name, method, crc32, compressedSize, size, dataOffset, flags };
-    entries.set(name, entry);
-    order.push(name);
+    if (p + 46 > b.length || u32(b, p) !== CEN) throw new ZipFormatError('de inhoudsopgave van het zip-archief is beschadigd');
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    const crc32 = u32(b, p + 16);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let local = u32(b, p + 42);
+    const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
+    const name = flags & 0x800 ? decodeUtf8(nameBytes) : decodeLatin1(nameBytes);
+    if (size === 0xffffffff || compressedSize === 0xffffffff || local === 0xffffffff) {
+      const x = zip64Extra(b, p + 46 + nameLen, extraLen, { size: size === 0xffffffff, compressed: compressedSize === 0xffffffff, offset: local === 0xffffffff });
+      size = x.size ?? size;
+      compressedSize = x.compressed ?? compressedSize;
+      local = x.offset ?? local;
+    }
+    if (flags & 1) throw new ZipFormatError(`onderdeel ${name} is versleuteld`);
+    if (method !== 0 && method !== 8) throw new ZipFormatError(`onderdeel ${name} gebruikt een onbekende compressie (${method})`);
+    if (local + 30 > b.length || u32(b, local) !== LOC) throw new ZipFormatError(`de lokale kop van ${name} ontbreekt of is beschadigd`);
+    const localNameLen = u16(b, local + 26);
+    const localName = b.subarray(local + 30, local + 30 + localNameLen);
+    if (!sameBytes(localName, nameBytes) || u16(b, local + 8) !== method) {
+      throw new ZipFormatError(`de lokale kop van ${name} spreekt de inhoudsopgave tegen`);
+    }
+    // Without a data descriptor the local header repeats CRC and sizes; they must agree.
+    if (!(flags & 8)) {
+      const lc = u32(b, local + 14);
+      const lcs = u32(b, local + 18);
+      const ls = u32(b, local + 22);
+      if (lc !== crc32 || (lcs !== 0xffffffff && lcs !== compressedSize) || (ls !== 0xffffffff && ls !== size)) {
+        throw new ZipFormatError(`de lokale kop van ${name} spreekt de inhoudsopgave tegen`);
+      }
+    }
+    const dataOffset = local + 30 + localNameLen + u16(b, local + 28);
+    if (dataOffset + compressedSize > b.length) throw new ZipFormatError(`onderdeel ${name} is afgebroken`);
+    if (method === 0 && compressedSize !== size) throw new ZipFormatError(`onderdeel ${name} heeft tegenstrijdige lengtes`);
+    entries.push({ name, nameBytes, method, crc32, compressedSize, size, dataOffset, flags });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return { buffer, entries, order };
+  const exact = new Map<string, ZipEntry>();
+  const folded = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    exact.set(e.name, e);
+    folded.set(e.name.toLowerCase(), e);
+  }
+  const find = (name: string) => exact.get(name) ?? folded.get(name.toLowerCase());
+  return { bytes, codec, entries, find, has: (name) => find(name) !== undefined, verified: new Set() };
 }
 
-export function entryData(zip: ZipArchive, name: string): Buffer {
-  const e = zip.entries.get(name);
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The stored (compressed) bytes of an entry, as they are copied into an output. */
+export function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
+  return zip.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+}
+
+function inflateChecked(zip: ZipArchive, e: ZipEntry): Uint8Array {
+  const raw = rawData(zip, e);
+  let data: Uint8Array;
+  try {
+    data = e.method === 0 ? raw : zip.codec.inflateRaw(raw, e.size);
+  } catch {
+    throw new ZipFormatError(`onderdeel ${e.name} is beschadigd (uitpakken mislukt)`);
+  }
+  if (data.length !== e.size || zip.codec.crc32(data) !== e.crc32) throw new ZipFormatError(`onderdeel ${e.name} is beschadigd (controlegetal klopt niet)`);
+  zip.verified.add(e);
+  return data;
+}
+
+export function entryData(zip: ZipArchive, name: string): Uint8Array {
+  const e = zip.find(name);
   if (!e) throw new ZipFormatError(`onderdeel ${name} ontbreekt`);
-  const raw = zip.buffer.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  return e.method === 0 ? Buffer.from(raw) : zlib.inflateRawSync(raw);
+  return inflateChecked(zip, e);
 }
 
+/** The text of an XML part (UTF-8 or UTF-16, by its byte-order mark or declaration). */
 export function entryText(zip: ZipArchive, name: string): string {
-  return entryData(zip, name).toString('utf8');
+  return decodeXml(entryData(zip, name)).text;
 }
 
-/** An entry for the output: either copied as-is from an archive, or new content. */
-export type OutEntry = { name: string; copyFrom: ZipArchive } | { name: string; data: Buffer | string };
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-/** zlib.crc32 exists from Node 20.15 / 22.2; the table version is the fallback. */
-const nativeCrc32 = (zlib as unknown as { crc32?: (data: Buffer) => number }).crc32;
-
-export function crc32(buf: Buffer): number {
-  if (nativeCrc32) return nativeCrc32(buf) >>> 0;
-  let c = -1;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-// A fixed timestamp (1980-01-01) keeps the output reproducible: same input, same bytes.
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
-export function writeZip(entries: OutEntry[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    let method: number;
-    let crc: number;
-    let size: number;
-    let data: Buffer;
-    if ('copyFrom' in entry) {
-      const e = entry.copyFrom.entries.get(entry.name);
-      if (!e) throw new ZipFormatError(`onderdeel ${entry.name} ontbreekt`);
-      method = e.method;
-      crc = e.crc32;
-      size = e.size;
-      data = entry.copyFrom.buffer.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    } else {
-      const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-      method = 8;
-      crc = crc32(raw);
-      size = raw.length;
-      // Level 3: about twice as fast as the default on generated sheets, for ~10% more bytes.
-      data = zlib.deflateRawSync(raw, { level: 3 });
-    }
-    const name = Buffer.from(entry.name, 'utf8');
-    if (offset > 0xfffffff0 || data.length > 0xfffffff0) throw new ZipFormatError('uitvoer te groot voor zip zonder zip64');
-    const fields = { method, crc, compressed: data.length, size, nameLength: name.length };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOC, 0);
-    writeSharedHeader(local, 4, fields);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(CEN, 0);
-    cen.writeUInt16LE(20, 4); // version made by
-    writeSharedHeader(cen, 6, fields);
-    cen.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
-    central.push(cen, name);
-    offset += local.length + name.length + data.length;
-  }
-  const cdSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
-}
-
-/**
- * The run of fields a local header (from byte 4) and a central directory
- * header (from byte 6) share: version needed, UTF-8 flag, method, time, date,
- * CRC, sizes and name length. The extra-field length after it stays 0.
- */
-function writeSharedHeader(buf: Buffer, at: number, f: { method: number; crc: number; compressed: number; size: number; nameLength: number }): void {
-  buf.writeUInt16LE(20, at);
-  buf.writeUInt16LE(0x800, at + 2);
-  buf.writeUInt16LE(f.method, at + 4);
-  buf.writeUInt16LE(DOS_TIME, at + 6);
-  buf.writeUInt16LE(DOS_DATE, at + 8);
-  buf.writeUInt32LE(f.crc, at + 10);
-  buf.writeUInt32LE(f.compressed, at + 14);
-  buf.writeUInt32LE(f.size, at + 18);
-  buf.writeUInt16LE(f.nameLength, at + 22);
+/** Check the CRC of every entry not yet read: a report is never built on a package with a damaged part. */
+export function verifyAll(zip: ZipArchive): void {
+  for (const e of zip.entries) if (!zip.verified.has(e)) inflateChecked(zip, e);
 }

@@ -25,7 +25,15 @@ export function StatusBar({ status, t, onCancel, onDismiss }: { status: Status; 
     <MessageBar intent={status.kind === 'error' ? 'error' : 'success'} role={status.kind === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>
         {status.text}
-        {status.kind === 'error' && status.detail ? <Text size={200} block>{`${t.details}: ${status.detail}`}</Text> : null}
+        {status.kind === 'error' && status.detail ? (
+          // A section the user can open and copy for a support desk: code, Office's error location, the step.
+          <details>
+            <summary>{t.details}</summary>
+            <pre data-testid="error-details" style={{ whiteSpace: 'pre-wrap', userSelect: 'text', margin: 0, fontSize: 12 }}>
+              {status.detail}
+            </pre>
+          </details>
+        ) : null}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="transparent" onClick={onDismiss} aria-label="OK">

@@ -60,7 +60,8 @@ const nl = {
     keepSettings: 'Instellingen en normdefinities bewaren',
     removeConfirm: 'Verwijderen',
     removed: (n: number) => (n === 0 ? 'Er waren geen Toetsblad-bladen.' : `${n} blad(en) verwijderd.`),
-    undoNote: 'Vernieuwen overschrijft alleen de bladen van Toetsblad; grote rapporten worden als nieuw blad opgebouwd en dan omgewisseld.',
+    undoNote:
+      'Vernieuwen herschrijft alleen de bladen van Toetsblad, op hun plaats: verwijzingen naar die bladen blijven werken. Excel kan het niet ongedaan maken: in Excel-versies vóór Excel API 1.19 wist elke wijziging door een invoegtoepassing de lijst van Ongedaan maken.',
   },
   findings: {
     intro: 'Bevindingen van de laatste run, per ernst en onderdeel. Klik om naar de cel te gaan.',
@@ -111,6 +112,7 @@ const nl = {
     'payload-too-large': 'De werkmap is te groot voor één bewerking. Sluit andere invoegtoepassingen en probeer het opnieuw; blijft het misgaan, gebruik dan de opdrachtregel (toetsblad report).',
     'sheet-not-ours': 'Er staat een eigen blad met de naam van een Toetsblad-blad. Toetsblad overschrijft dat niet; hernoem het blad en probeer het opnieuw.',
     busy: 'Excel is bezet of de verbinding hapert. Wacht even en probeer het opnieuw.',
+    'workbook-changed': 'De werkmap is gewijzigd terwijl Toetsblad bezig was. Er is niets geschreven; kies opnieuw Genereren.',
     unknown: 'Er ging iets mis in Excel. Probeer het opnieuw; meld het als het blijft gebeuren.',
   } satisfies Record<HostErrorCode, string>,
   requirements: {
@@ -123,6 +125,7 @@ const nl = {
     notExcel: 'Open Toetsblad vanuit Excel (Start → Toetsblad).',
   },
   details: 'Details',
+  leftBehind: (sheets: string[]) => `Deze bladen zijn onvolledig: ${sheets.join(', ')}. Genereer opnieuw, of verwijder de Toetsblad-bladen.`,
 };
 
 export type Strings = typeof nl;
@@ -180,7 +183,8 @@ const en: Strings = {
     keepSettings: 'Keep settings and norm definitions',
     removeConfirm: 'Remove',
     removed: (n: number) => (n === 0 ? 'There were no Toetsblad sheets.' : `${n} sheet(s) removed.`),
-    undoNote: "Refreshing only overwrites Toetsblad's sheets; large reports are built as a new sheet and then swapped in.",
+    undoNote:
+      "Refreshing rewrites only Toetsblad's sheets, in place: references to them keep working. Excel cannot undo it: before Excel API 1.19, every change an add-in makes clears Excel's undo list.",
   },
   findings: {
     intro: 'Findings of the last run, by severity and part. Click to go to the cell.',
@@ -238,6 +242,7 @@ const en: Strings = {
     'payload-too-large': 'The workbook is too large for one operation. Close other add-ins and try again; if it keeps failing, use the command line (toetsblad report).',
     'sheet-not-ours': "One of your sheets has the name of a Toetsblad sheet. Toetsblad won't overwrite it; rename it and try again.",
     busy: 'Excel is busy or the connection is unstable. Wait a moment and try again.',
+    'workbook-changed': 'The workbook changed while Toetsblad was working. Nothing was written; choose Generate again.',
     unknown: 'Something went wrong in Excel. Try again; report it if it keeps happening.',
   },
   requirements: {
@@ -250,6 +255,7 @@ const en: Strings = {
     notExcel: 'Open Toetsblad from Excel (Home → Toetsblad).',
   },
   details: 'Details',
+  leftBehind: (sheets: string[]) => `These sheets are incomplete: ${sheets.join(', ')}. Generate again, or remove Toetsblad's sheets.`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { nl, en };

@@ -28,7 +28,7 @@ w.__tbWorkbook = () => ({
   sheets: fake.sheetNames(),
   selection: fake.selection,
   syncs: fake.syncCount,
-  maxRequestChars: fake.maxRequestChars,
+  maxRequestBytes: fake.maxRequestBytes,
 });
 w.__tbCells = (sheet: string) => {
   const s = fake.sheet(sheet);

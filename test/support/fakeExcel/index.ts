@@ -1,23 +1,46 @@
-// FakeExcel: an in-memory Excel for tests and the benchmark. It implements
-// exactly the Office.js subset src/hosts/office uses, counts every
-// context.sync and measures each request and response (JSON length).
+// FakeExcel: an in-memory Excel behind Microsoft's own Office.js client
+// library. `context()` is a real `Excel.RequestContext` from
+// @microsoft/office-js; its requests go, serialized exactly as they would go
+// to Excel on the web, to this workbook's RichApi backend (richApi.ts). So
+// request building, PropertyNotLoaded, requirement-set guards and wire sizes
+// are Microsoft's; the workbook semantics are the fake's. Every request is
+// counted and measured (characters of the JSON body and of the response).
 //
 //   const fake = FakeExcel.fromSnapshot(snapshot);
 //   await fake.run((ctx) => readWorkbook(ctx));
-//   fake.syncCount; fake.maxRequestChars; fake.sheet('TB Bevindingen')?.at('A1')
+//   fake.syncCount; fake.maxRequestBytes; fake.sheet('TB Bevindingen')?.at('A1')
 //
 // In a browser, install() puts it behind the global `Excel.run` the pane calls.
 
 import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
-import type { FakeHooks, SyncRecord } from './context';
-import { FakeRequestContext } from './context';
+import { runOfficeLibrary } from './librarySource';
 import type { FakeSheet } from './model';
 import { dataFromSnapshot, FakeWorkbookData } from './model';
+import type { OfficeLibrary } from './officeLibrary';
+import { instantiateOfficeLibrary } from './officeLibrary';
+import type { BackendHooks } from './richApi';
+import { PAYLOAD_LIMIT, RichApiBackend } from './richApi';
 
-export { FakeOfficeError, interpretInput, REQUEST_LIMIT, RESPONSE_LIMIT } from './context';
-export type { SyncRecord, FakeHooks } from './context';
+export { FakeOfficeError, interpretInput, PAYLOAD_LIMIT, STRICT_RULES, MAX_FORMULA, MAX_TEXT } from './richApi';
 export { FakeSheet, FakeWorkbookData, dataFromSnapshot } from './model';
 export type { FakeCell, FakeConditionalFormat, FakeFormat } from './model';
+
+/** What the fake refuses, as Excel on the web would (with our 1 MB margin below its 5 MB). */
+export const REQUEST_LIMIT = PAYLOAD_LIMIT;
+export const RESPONSE_LIMIT = PAYLOAD_LIMIT;
+
+export interface SyncRecord {
+  /** UTF-8 bytes of the serialized request body, as Office.js sends it. */
+  requestBytes: number;
+  responseBytes: number;
+  /** Actions in the request. */
+  operations: number;
+}
+
+export interface FakeHooks extends BackendHooks {
+  /** Latency per round trip, to watch progress and cancel (Excel on the web takes tens to hundreds of ms). */
+  syncDelayMs?: number;
+}
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi minor version the fake host claims (default 1.17). */
@@ -25,10 +48,41 @@ export interface FakeExcelOptions {
   hooks?: FakeHooks;
 }
 
+let library: OfficeLibrary | undefined;
+/** The fake whose requirement sets the library asks about: the one that made the latest context. */
+const active: { host?: FakeExcel } = {};
+const hosts = new Map<string, WeakRef<FakeExcel>>();
+let nextHost = 1;
+const ORIGIN = 'https://fake-excel.invalid/';
+
+interface SendRequest {
+  url: string;
+  body?: unknown;
+}
+
+async function send(request: SendRequest): Promise<{ statusCode: number; headers: Record<string, string>; body: string }> {
+  const id = request.url.slice(ORIGIN.length).split('/')[0];
+  const fake = hosts.get(id)?.deref();
+  if (!fake) return { statusCode: 404, headers: {}, body: '' };
+  const bodyText = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  return fake.handle(bodyText);
+}
+
+/** Microsoft's Excel client library, loaded once and wired to the fakes. */
+export function officeLibrary(): OfficeLibrary {
+  if (!library) {
+    library = instantiateOfficeLibrary(runOfficeLibrary, (name, version) => (active.host ? active.host.isSetSupported(name, version) : true));
+    (library.OfficeExtension as unknown as { HttpUtility: { setCustomSendRequestFunc(f: typeof send): void } }).HttpUtility.setCustomSendRequestFunc(send);
+  }
+  return library;
+}
+
 export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   apiVersion: number;
   hooks: FakeHooks;
+  readonly backend: RichApiBackend;
+  private readonly url: string;
 
   constructor(
     readonly data: FakeWorkbookData,
@@ -36,6 +90,14 @@ export class FakeExcel {
   ) {
     this.apiVersion = opts.apiVersion ?? 1.17;
     this.hooks = opts.hooks ?? {};
+    const id = String(nextHost++);
+    hosts.set(id, new WeakRef(this));
+    this.url = `${ORIGIN}${id}/`;
+    this.backend = new RichApiBackend(
+      data,
+      () => this.hooks,
+      () => this.syncs.length + 1,
+    );
   }
 
   static fromSnapshot(snap: WorkbookSnapshot, opts?: FakeExcelOptions): FakeExcel {
@@ -46,16 +108,28 @@ export class FakeExcel {
     return new FakeExcel(new FakeWorkbookData(), opts);
   }
 
-  /** A fresh request context, typed as the real one so adapter code accepts it. */
-  context(): Excel.RequestContext {
-    return new FakeRequestContext(this.data, this.hooks, this.syncs) as unknown as Excel.RequestContext;
+  /** The backend's side of one round trip. */
+  async handle(bodyText: string): Promise<{ statusCode: number; headers: Record<string, string>; body: string }> {
+    if (this.hooks.syncDelayMs) await new Promise((r) => setTimeout(r, this.hooks.syncDelayMs));
+    const r = this.backend.execute(bodyText);
+    this.syncs.push({ requestBytes: r.requestBytes, responseBytes: r.responseBytes, operations: r.actions });
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(r.response) };
   }
 
-  /** Like Excel.run: runs the batch, then syncs what is still queued. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /** A real Excel.RequestContext (Microsoft's library) whose requests this fake answers. */
+  context(): Excel.RequestContext {
+    const lib = officeLibrary();
+    active.host = this;
+    return new lib.Excel.RequestContext(this.url) as unknown as Excel.RequestContext;
+  }
+
+  /** Like Excel.run (options such as delayForCellEdit are accepted and have no effect here). */
+  async run<T>(optionsOrBatch: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), maybeBatch?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
     const ctx = this.context();
     const result = await batch(ctx);
-    if ((ctx as unknown as FakeRequestContext).pending > 0) await ctx.sync();
+    // Excel.run syncs what is still queued; an empty queue costs no round trip.
+    await ctx.sync();
     return result;
   }
 
@@ -70,12 +144,12 @@ export class FakeExcel {
     return this.syncs.length;
   }
 
-  get maxRequestChars(): number {
-    return Math.max(0, ...this.syncs.map((s) => s.requestChars));
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.requestBytes));
   }
 
-  get maxResponseChars(): number {
-    return Math.max(0, ...this.syncs.map((s) => s.responseChars));
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.responseBytes));
   }
 
   resetCounts(): void {
@@ -101,11 +175,12 @@ export class FakeExcel {
   }
 
   /**
-   * Make this fake the page's Excel: `Excel.run` and requirement checks go to
-   * it. Used by the browser test; office.js itself still loads and runs.
+   * Make this fake the page's Excel: `Excel.run` goes to it, through
+   * Microsoft's client library. Used by the browser test; the page's own
+   * office.js still loads and runs.
    */
   install(win: { Excel?: unknown; Office?: unknown } & Record<string, unknown>): void {
-    win.Excel = { run: (batch: (ctx: Excel.RequestContext) => Promise<unknown>) => this.run(batch) };
+    win.Excel = { run: (a: never, b?: never) => this.run(a, b) };
     win.__toetsbladFakeExcel = this;
   }
 }

@@ -28,6 +28,8 @@ export interface FakeCell {
   format?: FakeFormat;
   /** Set when the value was written with a leading apostrophe (Excel's "text" prefix). */
   quotePrefix?: boolean;
+  /** The value is an error (#N/A, #DIV/0! …), not text that looks like one: valueTypes says "Error". */
+  error?: boolean;
 }
 
 export interface FakeConditionalFormat {
@@ -46,7 +48,11 @@ export interface FakeDataValidation {
   prompt?: unknown;
 }
 
+let nextSheetId = 1;
+
 export class FakeSheet {
+  /** Excel's stable worksheet id (a GUID in Excel); the library refers to sheets by it. */
+  readonly id = `{00000000-0000-0000-0000-${String(nextSheetId++).padStart(12, '0')}}`;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
   tabColor = '';
@@ -152,6 +158,7 @@ export function dataFromSnapshot(snap: WorkbookSnapshot): FakeWorkbookData {
         if ((v === null || v === undefined) && f === null) return;
         const cell = sheet.ensure(r, c);
         cell.value = v === null || v === undefined ? '' : isCellError(v) ? v.error : v;
+        if (isCellError(v)) cell.error = true;
         if (f !== null) cell.formula = `=${f}`;
         const fmt = s.numberFormats[r]?.[c];
         if (fmt) cell.numberFormat = fmt;

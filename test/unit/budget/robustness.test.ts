@@ -9,6 +9,7 @@ import { classify, linesRoundingAllowance } from '../../../src/core/features/bud
 import { emptySettings } from '../../../src/core/settings/settings';
 import { MESSY_SHEET, messyBudgetWorkbook } from '../../support/messyBudgetWorkbook';
 import { workbookFrom } from '../../support/workbooks';
+import { STATUS_COLOURS } from '../../../src/core/plan/styles';
 
 describe('a messy budget workbook', () => {
   const snap = () => readWorkbook(messyBudgetWorkbook());
@@ -53,11 +54,24 @@ describe('a messy budget workbook', () => {
     for (const c of injected) expect(c.f).toBeUndefined();
     for (const c of sheet.cells) if (c.f) expect(c.f).not.toContain('HYPERLINK');
     const row = (label: string) => sheet.cells.find((c) => c.col === 1 && c.v === label)!.row;
-    const dir = (label: string) => sheet.cells.find((c) => c.row === row(label) && c.col === 12)?.v;
-    expect(dir('Bijdragen deelnemers')).toBe('Ongunstig');
-    expect(dir('Huisvesting')).toBe('Ongunstig');
-    // The text-number line counts as 0 in the sheet, as Excel's N() does.
-    expect(sheet.cells.find((c) => c.row === row('Sociaal werkers') && c.col === 2)).toMatchObject({ f: "N('Begroting 2023'!C5)", v: 0 });
+    // The direction is the colour of the prognose difference (column F): the first conditional rule that holds.
+    const tone = (label: string) => {
+      const r = row(label);
+      const v = sheet.cells.find((c) => c.row === r && c.col === 5)?.v as number;
+      const cf = sheet.conditionalFormats.find((x) => {
+        const m = /^F(\d+):G(\d+)$/.exec(x.range);
+        return m !== null && Number(m[1]) <= r + 1 && r + 1 <= Number(m[2]);
+      })!;
+      const hit = cf.rules.find((rule) => rule.type === 'cellIs' && (rule.operator === 'greaterThan' ? v > 0 : rule.operator === 'lessThan' ? v < 0 : false));
+      return hit?.fill;
+    };
+    expect(tone('Bijdragen deelnemers')).toBe(STATUS_COLOURS.warn.fill);
+    expect(tone('Huisvesting')).toBe(STATUS_COLOURS.warn.fill);
+    // The text-number line counts as the amount it states while the cell holds text, and follows the cell once it is a number.
+    expect(sheet.cells.find((c) => c.row === row('Sociaal werkers') && c.col === 2)).toMatchObject({
+      f: "IF(ISNUMBER('Begroting 2023'!C5),'Begroting 2023'!C5,375658.82)",
+      v: 375658.82,
+    });
     // No formula reads the error cell, so the sheet shows no error value.
     for (const c of sheet.cells) if (c.f) expect(c.f).not.toMatch(/!D6\b|!\$?D\$?[1-9]:\$?D\$?\d+/);
   });

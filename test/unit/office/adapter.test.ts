@@ -71,7 +71,7 @@ describe('applyPlan through the fake Office host', () => {
     const report = buildReport(snapshot);
     fake.resetCounts();
     const stats = await fake.run((ctx) => applyPlan(ctx, report.plan, { ownedSheets: [] }));
-    expect(stats).toMatchObject({ syncs: 2, batches: 1, staged: false, deletedSheets: 0 });
+    expect(stats).toMatchObject({ syncs: 2, batches: 1, deletedSheets: 0 });
     expect(fake.syncCount).toBe(2);
     for (const name of report.generatedSheets) expect(fake.sheetNames()).toContain(name);
     const findings = fake.sheet(SHEET.findings)!;
@@ -139,31 +139,65 @@ describe('applyPlan through the fake Office host', () => {
     await expect(fake.run((ctx) => applyPlan(ctx, plan, { ownedSheets: [] }))).rejects.toMatchObject({ code: 'sheet-not-ours' });
   });
 
-  it('stages a large plan in hidden sheets and swaps it in with the last request', async () => {
+  it('writes a plan too large for one request in several, in place, each request within its measured size', async () => {
     const fake = FakeExcel.fromSnapshot(example);
     const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
     const plan = buildReport(snapshot).plan;
     const progress: [number, number][] = [];
-    const stats = await fake.run((ctx) => applyPlan(ctx, plan, { requestBudget: 2_000, onProgress: (d, t) => progress.push([d, t]) }));
-    expect(stats.staged).toBe(true);
-    expect(stats.batches).toBeGreaterThan(1);
-    expect(stats.syncs).toBe(stats.batches + 2);
+    fake.resetCounts();
+    const stats = await fake.run((ctx) => applyPlan(ctx, plan, { requestBudget: 20_000, onProgress: (d, t) => progress.push([d, t]) }));
+    expect(stats.batches).toBeGreaterThan(3);
+    expect(stats.syncs).toBe(stats.batches + 1);
     expect(progress[progress.length - 1]).toEqual([stats.batches + 1, stats.batches + 1]);
-    expect(fake.sheetNames().some((n) => n.startsWith('TB~'))).toBe(false);
+    // The adapter's measured size is an upper bound of what Microsoft's serializer put on the wire.
+    const writes = fake.syncs.slice(1);
+    writes.forEach((w, i) => expect(w.requestBytes).toBeLessThanOrEqual(stats.batchBytes[i]));
+    // Only a request holding one operation larger than the budget may exceed it.
+    stats.batchBytes.slice(1).forEach((b, i) => writes[i + 1].operations > 30 && expect(b).toBeLessThanOrEqual(20_000));
     expect(fake.sheet(SHEET.findings)!.at('A2')!.value).toMatch(/^Gegenereerd/);
   });
 
-  it('cancelling halfway leaves no half-written or staging sheet', async () => {
+  it('a refresh keeps a user formula that points at a generated sheet: sheets are rewritten, never deleted', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const first = await fake.run((ctx) => readWorkbook(ctx));
+    await fake.run((ctx) => applyPlan(ctx, buildReport(first.snapshot).plan));
+    const ids = new Map(fake.data.sheets.map((s) => [s.name, s.id]));
+    Object.assign(fake.sheet("Risico's")!.ensure(40, 0), { value: 0, formula: "='TB Bevindingen'!A2" });
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    for (const budget of [undefined, 20_000]) {
+      const stats = await fake.run((ctx) => applyPlan(ctx, buildReport(snapshot).plan, { requestBudget: budget, ownedSheets: [...ids.keys()].filter((n) => n.startsWith('TB ')) }));
+      expect(stats.deletedSheets).toBe(0);
+      for (const s of fake.data.sheets) expect([s.name, s.id]).toEqual([s.name, ids.get(s.name)]);
+    }
+    expect(fake.sheet("Risico's")!.at('A41')!.formula).toBe("='TB Bevindingen'!A2");
+  });
+
+  it('cancelling before the first write changes nothing; a cancel during the writes lets them finish', async () => {
     const fake = FakeExcel.fromSnapshot(example);
     const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
     const plan = buildReport(snapshot).plan;
     const before = fake.sheetNames();
-    const controller = new AbortController();
-    const run = fake.run((ctx) =>
-      applyPlan(ctx, plan, { requestBudget: 2_000, signal: controller.signal, onProgress: (d) => d === 3 && controller.abort() }),
-    );
+    const early = new AbortController();
+    const run = fake.run((ctx) => applyPlan(ctx, plan, { requestBudget: 20_000, signal: early.signal, onProgress: (d) => d === 1 && early.abort() }));
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     expect(fake.sheetNames()).toEqual(before);
+    const late = new AbortController();
+    const stats = await fake.run((ctx) => applyPlan(ctx, plan, { requestBudget: 20_000, signal: late.signal, onProgress: (d) => d === 3 && late.abort() }));
+    expect(stats.batches).toBeGreaterThan(3);
+    for (const spec of plan.sheets) expect(fake.sheet(spec.name)!.at('A1')!.value).toBe(spec.cells.find((c) => c.row === 0 && c.col === 0)?.v ?? '');
+  });
+
+  it('a write Excel refuses halfway names the sheets it left incomplete', async () => {
+    const fake = FakeExcel.fromSnapshot(example);
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx));
+    const plan = buildReport(snapshot).plan;
+    fake.resetCounts();
+    fake.hooks.beforeSync = (i) => {
+      if (i === 3) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'editing');
+    };
+    const err = await fake.run((ctx) => applyPlan(ctx, plan, { requestBudget: 20_000 })).catch((e) => e);
+    fake.hooks.beforeSync = undefined;
+    expect(err).toMatchObject({ code: 'cell-editing', leftBehind: plan.sheets.map((s) => s.name) });
   });
 
   it('maps Excel refusals to codes the pane explains', async () => {
@@ -243,7 +277,7 @@ describe('huge sparse used ranges', () => {
     expect(got.values[500]).toEqual([]);
     expect(stats.syncs).toBe(3 + stats.chunks);
     expect(stats.chunks).toBe(1);
-    expect(fake.maxResponseChars).toBeLessThan(100_000);
+    expect(fake.maxResponseBytes).toBeLessThan(100_000);
   });
 });
 

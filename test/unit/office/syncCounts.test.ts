@@ -26,8 +26,8 @@ async function measure(rows: number) {
     fake.resetCounts();
     await fn();
     counts[name] = fake.syncCount - readsBefore * chunks;
-    expect(fake.maxRequestChars).toBeLessThan(REQUEST_LIMIT);
-    expect(fake.maxResponseChars).toBeLessThan(RESPONSE_LIMIT);
+    expect(fake.maxRequestBytes).toBeLessThan(REQUEST_LIMIT);
+    expect(fake.maxResponseBytes).toBeLessThan(RESPONSE_LIMIT);
   };
   let scanned: Awaited<ReturnType<typeof scan>> | undefined;
   await step('scan', async () => (scanned = await scan(host)), 1);

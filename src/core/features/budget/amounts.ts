@@ -15,21 +15,32 @@ export interface Amount {
   sheetValue: number;
   /** What N() gives: as sheetValue, except TRUE is 1. */
   nValue: number;
+  /**
+   * What Toetsblad's own formulas compute for the cell (formulas.amountRef):
+   * a number typed as text ("€ 64.000") is read as the provider meant it, so a
+   * correct subtotal over it is not reported as wrong; otherwise as N().
+   */
+  formulaValue: number;
   source: AmountSource;
   raw: CellValue;
 }
 
 export function readAmount(raw: CellValue): Amount {
-  if (isBlank(raw)) return { value: null, sheetValue: 0, nValue: 0, source: 'blank', raw };
-  if (isCellError(raw)) return { value: null, sheetValue: 0, nValue: 0, source: 'error', raw };
-  if (typeof raw === 'boolean') return { value: null, sheetValue: 0, nValue: raw ? 1 : 0, source: 'other', raw };
+  if (isBlank(raw)) return { value: null, sheetValue: 0, nValue: 0, formulaValue: 0, source: 'blank', raw };
+  if (isCellError(raw)) return { value: null, sheetValue: 0, nValue: 0, formulaValue: 0, source: 'error', raw };
+  if (typeof raw === 'boolean') return { value: null, sheetValue: 0, nValue: raw ? 1 : 0, formulaValue: raw ? 1 : 0, source: 'other', raw };
   if (typeof raw === 'number') {
-    return Number.isFinite(raw) ? { value: raw, sheetValue: raw, nValue: raw, source: 'number', raw } : { value: null, sheetValue: 0, nValue: 0, source: 'other', raw };
+    return Number.isFinite(raw)
+      ? { value: raw, sheetValue: raw, nValue: raw, formulaValue: raw, source: 'number', raw }
+      : { value: null, sheetValue: 0, nValue: 0, formulaValue: 0, source: 'other', raw };
   }
   // A footnote mark on an amount ("220.000*", "16.322.407¹") does not make it words.
-  const p = parseNumberCell(raw) ?? parseNumberCell(String(raw).trim().replace(/\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$/, ''));
-  if (!p || p.percent) return { value: null, sheetValue: 0, nValue: 0, source: 'other', raw };
-  return { value: p.value, sheetValue: 0, nValue: 0, source: p.source === 'dash' ? 'dash' : 'text', raw };
+  // Dutch whole euros are often written "€ 100.000,-" or "€ 45.000, --".
+  const text = String(raw).trim().replace(/\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$/, '');
+  const p = parseNumberCell(raw) ?? parseNumberCell(text) ?? parseNumberCell(text.replace(/,\s*[-–]{1,2}$/, ''));
+  if (!p || p.percent) return { value: null, sheetValue: 0, nValue: 0, formulaValue: 0, source: 'other', raw };
+  const source = p.source === 'dash' ? 'dash' : 'text';
+  return { value: p.value, sheetValue: 0, nValue: 0, formulaValue: source === 'text' ? p.value : 0, source, raw };
 }
 
 /** Excel's ROUND: half away from zero, after snapping binary noise to 15 significant digits. */

@@ -9,7 +9,7 @@ import { readAmount } from './amounts';
 import { balanceSide, isSubtotalLabel, isTotalLabel } from './schema';
 import type { BudgetConfig } from './settings';
 import type { SumCheck } from './sums';
-import { makeCheck, tableSumChecks } from './sums';
+import { makeCheck, sumPart, tableSumChecks } from './sums';
 import type { BudgetRow, BudgetTable, RowKind } from './table';
 import { isBalanceHeader } from './table';
 
@@ -107,8 +107,9 @@ export function balanceChecks(b: BalanceBudget, cfg: BudgetConfig): SumCheck[] {
           table: b.title || 'Baten en lasten',
           column: b.lasten.amountColumns[0],
           stated: lt.amounts[0].value!,
-          statedSheet: lt.amounts[0].nValue,
-          parts: [{ sheet: b.sheet, row: bt.row, col: b.baten.amountColumns[0].col, value: a.value!, sheetValue: a.sheetValue }],
+          statedSheet: lt.amounts[0].formulaValue,
+          statedAmount: lt.amounts[0],
+          parts: [sumPart(b.sheet, bt.row, b.baten.amountColumns[0].col, a)],
         },
         cfg,
       ),

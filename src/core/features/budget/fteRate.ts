@@ -19,9 +19,11 @@ export interface FteLine {
   amountCol: number;
   fte: number;
   amount: number;
-  /** What N() gives for the two cells. */
+  /** The two cells as the generated formulas read them (Amount.formulaValue). */
   fteSheet: number;
   amountSheet: number;
+  fteCell: Amount;
+  amountCell: Amount;
   /** ROUND(fte × rate, 2). */
   priced: number;
   diff: number;
@@ -114,8 +116,10 @@ export function fteRate(tables: BudgetTable[], cfg: BudgetConfig): FteRate | nul
       amountCol: x.amountCol,
       fte: x.fte.value!,
       amount: x.amount.value!,
-      fteSheet: x.fte.nValue,
-      amountSheet: x.amount.nValue,
+      fteSheet: x.fte.formulaValue,
+      amountSheet: x.amount.formulaValue,
+      fteCell: x.fte,
+      amountCell: x.amount,
       priced,
       diff,
       verdict: c === 0 ? 'exact' : c <= cents(cfg.toleranceEur) ? 'rounding' : 'error',
@@ -123,7 +127,7 @@ export function fteRate(tables: BudgetTable[], cfg: BudgetConfig): FteRate | nul
   });
   const witness =
     lines
-      .filter((l) => l.fteSheet > 0 && l.fteSheet === l.fte && l.amountSheet === l.amount && roundExcel(l.amount / l.fte, 2) === r)
+      .filter((l) => l.fteCell.source === 'number' && l.amountCell.source === 'number' && l.fte > 0 && roundExcel(l.amount / l.fte, 2) === r)
       .sort((a, b) => b.fte - a.fte)[0] ?? null;
   return { ...base, rate: r, source: cfg.fteRate !== null ? 'setting' : 'detected', support, lines, witness };
 }

@@ -12,10 +12,12 @@ import type { BalanceBudget } from './balance';
 import { balanceChecks, detectBalanceBudgets } from './balance';
 import type { FteRate } from './fteRate';
 import { fteFindings, fteRates } from './fteRate';
-import { explanationFindings, periodMonths, reconcilable, reconLines } from './reconciliation';
+import { explanationFindings, reconcilable, reconLines } from './reconciliation';
+import { periodFinding, periodOf } from './period';
 import { BUDGET_SETTINGS, budgetConfig } from './settings';
 import type { IndividualShare } from './share';
 import { findShare, shareFindings } from './share';
+import { detectSavings, savingsFindings } from './savings';
 import { buildBudgetSheet } from './sheet';
 import type { SumCheck, UnstatedSection } from './sums';
 import { sumFinding, tableSumChecks } from './sums';
@@ -122,7 +124,9 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   for (const r of rates) append(findings, fteFindings(r));
 
   const recon = tables.filter(reconcilable);
-  const period = periodMonths(recon, cfg);
+  const period = periodOf(ctx.wb, recon, tables, cfg);
+  const assumed = recon.length ? periodFinding(period) : null;
+  if (assumed) findings.push(assumed);
   const factor = period.months / 12;
   const lines = recon.flatMap((t) => reconLines(t, factor, cfg));
   append(findings, explanationFindings(lines, factor, cfg));
@@ -130,20 +134,25 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   const begrootShare = shares.find((s) => s.field === 'begroot');
   if (begrootShare) append(findings, shareFindings(begrootShare));
 
+  const savings = detectSavings(ctx.wb, tables, cfg);
+  for (const s of savings) append(findings, savingsFindings(s));
+
   const output = emptyOutput();
   append(output.findings, findings);
   output.detections.push(...tables.map(budgetDetection), ...balances.map(balanceDetection));
-  if (tables.length || balances.length) {
+  if (tables.length || balances.length || savings.length) {
     const { sheet, figures, overview } = buildBudgetSheet({
       name: ctx.sheetName('budget'),
       cfg,
       months: period.months,
       monthsSource: period.source,
+      monthsEvidence: period.evidence,
       lines,
       checks,
       unstated,
       rates,
       shares,
+      savings,
       multiTable: tables.length > 1,
     });
     output.sheets.push(sheet);

@@ -47,31 +47,7 @@ export type ReconStatus = 'Binnen marge' | 'Afwijking toegelicht' | 'Toelichting
 
 export const STATUS = { ok: 'Binnen marge', explained: 'Afwijking toegelicht', missing: 'Toelichting ontbreekt' } as const;
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** Months covered by the realisation: "t/m 30 juni" → 6, "1e halfjaar" → 6, "3e kwartaal" → 9; else null. */
-export function monthsFromText(text: string): number | null {
-  const t = text.toLowerCase();
-  const m = /(?:t\/m|tot en met|tot|per|einde|eind)\s+(?:\d{1,2}\s+)?([a-z]+)/.exec(t);
-  if (m) {
-    const i = MONTHS.findIndex((name) => name === m[1] || name.slice(0, 3) === m[1]);
-    if (i >= 0) return i + 1;
-  }
-  if (/(1e|eerste)\s+halfjaar|halfjaar\s*1\b|\bh1\b/.test(t)) return 6;
-  if (/(2e|tweede)\s+halfjaar|halfjaar\s*2\b|\bh2\b/.test(t)) return 12;
-  const q = /(?:\bq([1-4])\b|([1-4])e\s+kwartaal)/.exec(t);
-  if (q) return 3 * Number(q[1] ?? q[2]);
-  return null;
-}
-
-export function periodMonths(tables: BudgetTable[], cfg: BudgetConfig): { months: number; source: 'setting' | 'header' | 'default' } {
-  if (cfg.periodMonths !== null) return { months: cfg.periodMonths, source: 'setting' };
-  for (const t of tables) {
-    const m = monthsFromText(t.realisatieHeader) ?? monthsFromText(t.title);
-    if (m !== null) return { months: m, source: 'header' };
-  }
-  return { months: 6, source: 'default' };
-}
+export { monthsFromText } from './period';
 
 /** The explanation rule: above both thresholds (or either, when so configured). */
 export function exceeds(diff: number, base: number, cfg: BudgetConfig): boolean {
@@ -133,11 +109,11 @@ function sheetValues(
   revenue: boolean,
   cfg: BudgetConfig,
 ): ReconSheetValues {
-  const c = begroot.nValue;
+  const c = begroot.formulaValue;
   const proRata = c * factor;
-  const e = realisatie ? realisatie.nValue : null;
+  const e = realisatie ? realisatie.formulaValue : null;
   const realDiff = e === null ? null : roundExcel(e - proRata, 2);
-  const h = prognose ? prognose.nValue : null;
+  const h = prognose ? prognose.formulaValue : null;
   const progDiff = h === null ? null : roundExcel(h - c, 2);
   const toelichting = t.columns.toelichting !== undefined && hasContent(row.toelichting) ? 'Ja' : 'Nee';
   const needsP = progDiff !== null && exceeds(progDiff, c, cfg);

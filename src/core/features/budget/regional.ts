@@ -5,7 +5,7 @@
 import { normaliseHeader } from '../../detect/headers';
 import type { BudgetConfig } from './settings';
 import type { SumCheck, SumPart } from './sums';
-import { makeCheck } from './sums';
+import { makeCheck, sumPart } from './sums';
 import type { BudgetRow, BudgetTable } from './table';
 import { normalisedHeader, tableName } from './table';
 import { labelKey } from './schema';
@@ -75,7 +75,7 @@ export function regionalChecks(group: RegionalGroup, cfg: BudgetConfig): SumChec
         if (!row || mi < 0) return;
         const a = row.amounts[mi];
         if (a.source === 'error') unreadable = true;
-        parts.push({ sheet: m.sheet, row: row.row, col: m.amountColumns[mi].col, value: a.value ?? 0, sheetValue: a.sheetValue });
+        parts.push(sumPart(m.sheet, row.row, m.amountColumns[mi].col, a));
       });
       if (unreadable || parts.length === 0) return;
       out.push(
@@ -90,7 +90,8 @@ export function regionalChecks(group: RegionalGroup, cfg: BudgetConfig): SumChec
             table: tableName(group.regional),
             column: col,
             stated: stated.value,
-            statedSheet: stated.nValue,
+            statedSheet: stated.formulaValue,
+            statedAmount: stated,
             parts,
           },
           cfg,

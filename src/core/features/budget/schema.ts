@@ -4,9 +4,13 @@
 import type { HeaderSchema } from '../../detect/headers';
 import { normaliseHeader } from '../../detect/headers';
 
-export type BudgetField = 'fte' | 'begroot' | 'realisatie' | 'prognose' | 'toelichting' | 'label';
+export type BudgetField = 'besparing' | 'fte' | 'begroot' | 'realisatie' | 'prognose' | 'toelichting' | 'label';
 
 export const BUDGET_SCHEMA: HeaderSchema<BudgetField> = {
+  // First: "Gerealiseerde besparing" is a saving, not the realisatie.
+  besparing: {
+    synonyms: ['besparing', 'besparingen', 'bezuiniging', 'bezuinigingen', 'gerealiseerde besparing', 'gerealiseerde bezuiniging'],
+  },
   fte: { synonyms: ['fte', 'fte s', 'formatie', 'aantal fte', 'inzet fte', 'inzet in fte', 'formatie fte'] },
   begroot: {
     synonyms: ['begroot', 'begroting', 'begrote kosten', 'budget', 'bedrag', 'bedragen', 'subsidie', 'toegekend', 'beschikt', 'beschikking', 'primitieve begroting'],
@@ -17,12 +21,16 @@ export const BUDGET_SCHEMA: HeaderSchema<BudgetField> = {
   prognose: { synonyms: ['prognose', 'verwachting', 'verwacht', 'forecast', 'eindejaarsprognose', 'verwachte realisatie', 'prognose eind'] },
   toelichting: { synonyms: ['toelichting', 'verklaring', 'analyse', 'oorzaak', 'opmerking', 'opmerkingen', 'explanation', 'verklaring verschil', 'toelichting verschil'] },
   label: {
-    synonyms: ['onderdeel', 'omschrijving', 'activiteit', 'activiteiten', 'post', 'kostenpost', 'kostensoort', 'werksoort', 'product', 'dienst', 'regel', 'item', 'description'],
+    synonyms: [
+      'onderdeel', 'omschrijving', 'activiteit', 'activiteiten', 'post', 'kostenpost', 'kostensoort', 'werksoort', 'product', 'dienst', 'regel', 'item', 'description',
+      'maatregel', 'maatregelen', 'deelopdracht', 'deelopdrachten', 'resultaatgebied', 'instelling', 'organisatie', 'aanbieder',
+    ],
   },
 };
 
 /** Dutch column names for messages. */
 export const FIELD_LABELS: Record<Exclude<BudgetField, 'label'>, string> = {
+  besparing: 'Besparing',
   fte: 'Fte',
   begroot: 'Begroot',
   realisatie: 'Realisatie',
@@ -43,6 +51,20 @@ export function isSubtotalLabel(label: string): boolean {
 
 export function isTotalLabel(label: string): boolean {
   return /^(totaal|total|eindtotaal|generaal totaal|grand total|totale)\b/.test(normaliseHeader(label));
+}
+
+export type SavingsKind = 'task' | 'realised' | 'remaining';
+
+/**
+ * The rows of a savings task: "Taakstelling", "Gerealiseerde besparing", "Nog te
+ * realiseren". They state amounts but are not budget lines.
+ */
+export function savingsKind(label: string): SavingsKind | null {
+  const t = normaliseHeader(label.replace(/[*¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, ' '));
+  if (/^(nog te realiseren|nog in te vullen|resterende? (taakstelling|besparing|bezuiniging)|restant( taakstelling)?|openstaande? taakstelling|nog te besparen|nog te bezuinigen)\b/.test(t)) return 'remaining';
+  if (/^(gerealiseerde?|gerealiseerd totaal|totaal gerealiseerde?|ingevulde?|totale?) (besparing|besparingen|bezuiniging|bezuinigingen|invulling)\b|^(besparing|bezuiniging) gerealiseerd\b|^invulling taakstelling\b/.test(t)) return 'realised';
+  if (/^((financiele|totale) )?(taakstelling|bezuinigingsopdracht|besparingsopdracht|bezuinigingstaakstelling|besparingsdoel)\b/.test(t)) return 'task';
+  return null;
 }
 
 /** "* Voor opzetten TalentCentraal", "¹ Bernheze", "Bron: ...", "N.B. ...". */

@@ -11,13 +11,16 @@ import { STATUS_COLOURS } from '../../plan/styles';
 import { a1 } from '../../workbook/address';
 import { roundExcel } from './amounts';
 import type { FteRate } from './fteRate';
-import { num, ref, str, sumOf } from './formulas';
+import { amountRef, num, ref, str, sumOf } from './formulas';
+import type { PeriodEvidence } from './period';
 import type { ReconLine } from './reconciliation';
+import type { SavingsTask } from './savings';
 import { STATUS } from './reconciliation';
 import { slug } from './schema';
 import type { BudgetConfig } from './settings';
 import type { IndividualShare } from './share';
 import type { SumCheck, UnstatedSection } from './sums';
+import { linesRoundingAllowance, sumPart } from './sums';
 import { tableName } from './table';
 
 const EUR = '"€" #,##0.00';
@@ -29,12 +32,15 @@ export interface BudgetSheetInput {
   cfg: BudgetConfig;
   months: number;
   monthsSource: 'setting' | 'header' | 'default';
+  /** The words the period was read from ("Realisatie 2020" in Blad!D3). */
+  monthsEvidence?: PeriodEvidence;
   lines: ReconLine[];
   checks: SumCheck[];
   /** Sections without a stated subtotal: their sums are still shown (and reported). */
   unstated: UnstatedSection[];
   rates: FteRate[];
   shares: IndividualShare[];
+  savings: SavingsTask[];
   /** More than one budget table: prefix section names and figure keys with the table. */
   multiTable: boolean;
 }
@@ -78,7 +84,7 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   const { cfg } = input;
   const b = new SheetBuilder(input.name, { tabColor: '548235' });
   const keys = new Keys();
-  b.header('Begroting — begroot tegenover realisatie', 'Formules rekenen met de cellen van de aanbieder; getallen die als tekst zijn ingevuld tellen daarin als 0.');
+  b.header('Begroting — begroot tegenover realisatie', 'Formules rekenen met de cellen van de aanbieder; een bedrag dat als tekst is ingevuld ("€ 64.000") telt mee als het bedrag dat er staat, en staat apart bij de bevindingen.');
   b.width(0, 30).width(1, 38);
   for (let c = 2; c <= 9; c++) b.width(c, 15);
   b.width(10, 12).width(11, 10).width(12, 12).width(13, 22).width(14, 14);
@@ -86,7 +92,12 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   // Settings, as values the formulas below refer to.
   const factor = input.months / 12;
   b.text(3, 0, 'Gebruikte instellingen', 'subtitle');
-  const monthsNote = { setting: 'instelling', header: 'uit kop realisatie', default: 'standaard' }[input.monthsSource];
+  const ev = input.monthsEvidence;
+  const monthsNote = {
+    setting: 'instelling',
+    header: ev ? `gelezen uit "${ev.text.length > 60 ? `${ev.text.slice(0, 57)}…` : ev.text}" (${ev.sheet}!${ev.cell})` : 'uit kop realisatie',
+    default: 'aangenomen: halfjaar; niet gevonden in koppen of titels',
+  }[input.monthsSource];
   const setting = (row: number, label: string, v: number, fmt: string | undefined, note: string) => {
     b.text(row, 0, label);
     b.value(row, 1, v, fmt, 'input');
@@ -123,22 +134,24 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   }
 
   const overview: OverviewBudgetLine[] = [];
-  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, overview);
+  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, factor, overview);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
   if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow, lastLineRow);
   const tally: Tally = { checks: null, fte: [] };
   if (input.checks.length || input.unstated.length) r = writeChecks(b, keys, input, r, tally) + 1;
   for (const rate of input.rates) r = writeFte(b, keys, rate, r, input, tally) + 1;
+  for (const task of input.savings) r = writeSavings(b, keys, task, r, input) + 1;
   writeOverview(b, keys, tally, input.lines.length ? { first: reconTop + 2, last: lastLineRow, statuses: input.lines.map((l) => l.sheet.status) } : null);
-  if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
+  if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length && !input.savings.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
   // Below the summary's header row: the werksoort columns stay labelled while scrolling.
   b.freeze(input.lines.length ? summaryTop + 2 : 3, 0);
   return { sheet: b.build(), figures: b.figures, overview };
 }
 
+/** A line's group on the sheet: its section; with several tables, prefixed by the table (or the table alone when it has no sections). */
 function sectionName(l: ReconLine, multi: boolean): string {
-  const s = l.section || '(zonder werksoort)';
-  return multi ? `${tableName(l.table)} — ${s}` : s;
+  if (multi) return l.section ? `${tableName(l.table)} — ${l.section}` : tableName(l.table);
+  return l.section || '(zonder werksoort)';
 }
 
 function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
@@ -153,11 +166,11 @@ function sectionBlocks(input: BudgetSheetInput): SectionBlock[] {
 }
 
 /** Reconciliation columns. */
-const R = { section: 0, label: 1, begroot: 2, proRata: 3, real: 4, realDiff: 5, realPct: 6, prog: 7, progDiff: 8, progPct: 9, expl: 10, needed: 11, dir: 12, status: 13, source: 14 } as const;
+const R = { section: 0, label: 1, begroot: 2, real: 3, prog: 4, progDiff: 5, realDiff: 6, status: 7, source: 8 } as const;
 const col = (c: number) => a1(0, c).replace(/\d+$/, '');
 
 /** Summary columns: A werksoort, B begroot, C pro rata, D realisatie, E−F realisatie − pro rata, G prognose, H−I prognose − begroot, J open, K status. */
-function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, overview: OverviewBudgetLine[]): void {
+function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, factor: number, overview: OverviewBudgetLine[]): void {
   b.text(top, 0, 'Samenvatting per werksoort', 'subtitle');
   b.row(
     top + 1,
@@ -171,9 +184,10 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
   for (const block of blocks) {
     const range = (c: number) => `${col(c)}${block.first + 1}:${col(c)}${block.last + 1}`;
     const sum = (f: (l: ReconLine) => number | null) => block.lines.reduce((a, l) => a + (f(l) ?? 0), 0);
+    const begroot = sum((l) => l.sheet.begroot);
     const v = {
-      begroot: sum((l) => l.sheet.begroot),
-      proRata: sum((l) => l.sheet.proRata),
+      begroot,
+      proRata: begroot * factor,
       real: sum((l) => l.sheet.realisatie),
       prog: sum((l) => l.sheet.prognose),
       open: block.lines.filter((l) => l.sheet.status === STATUS.missing).length,
@@ -182,7 +196,7 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
     const s = slug(block.name) || 'werksoort';
     b.text(r, 0, block.name);
     b.figure(r, 1, `SUM(${range(R.begroot)})`, v.begroot, { key: keys.take(`budget_${s}_begroot`), label: `Begroot ${block.name}`, unit: 'eur' }, EUR);
-    b.formula(r, 2, `SUM(${range(R.proRata)})`, v.proRata, EUR);
+    b.formula(r, 2, `B${r + 1}*${S(CELL.factor)}`, v.proRata, EUR);
     b.figure(r, 3, `SUM(${range(R.real)})`, v.real, { key: keys.take(`budget_${s}_realisatie`), label: `Realisatie ${block.name}`, unit: 'eur' }, EUR);
     b.figure(r, 6, `SUM(${range(R.prog)})`, v.prog, { key: keys.take(`budget_${s}_prognose`), label: `Prognose ${block.name}`, unit: 'eur' }, EUR);
     b.formula(r, 9, `COUNTIF(${range(R.status)},${str(STATUS.missing)})`, v.open, '0');
@@ -258,20 +272,25 @@ function writeShares(b: SheetBuilder, shares: IndividualShare[], top: number): v
   b.conditional({ range: `F${top + 3}:F${r}`, rules: [colour('Voldoet', 'good'), colour('Voldoet niet', 'bad')] });
 }
 
+/**
+ * One row per budget line, with only what a controller reads per line: the
+ * three amounts, the two differences the explanation rule looks at, and the
+ * status. Percentages, the pro-rata budget and the direction are not written
+ * per line (the summary per werksoort has the percentages; the direction is the
+ * colour of the differences), which keeps a 2.000-line budget at six formulas a
+ * line instead of twelve: LibreOffice and Excel load and recalculate it faster.
+ */
 function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlock[], top: number, lineRow: Map<ReconLine, number>, lastRow: number): void {
   const { cfg } = input;
-  b.text(top, 0, `Begroot tegenover realisatie en prognose per regel (pro rata: ${input.months}/12 van de begroting)`, 'subtitle');
-  b.row(
-    top + 1,
-    0,
-    ['Werksoort', 'Onderdeel', 'Begroot', 'Pro rata begroot', 'Realisatie', 'Realisatie − pro rata', '%', 'Prognose', 'Prognose − begroot', '%', 'Toelichting', 'Nodig', 'Richting', 'Status', 'Bron'],
-    'header',
-  );
+  b.text(top, 0, `Begroot tegenover realisatie en prognose per regel (pro rata: ${input.months}/12 van de begroting; groen gunstig, oranje ongunstig)`, 'subtitle');
+  b.row(top + 1, 0, ['Werksoort', 'Onderdeel', 'Begroot', 'Realisatie', 'Prognose', 'Prognose − begroot', 'Realisatie − pro rata', 'Status', 'Bron'], 'header');
   const test = (diff: string, base: string) => {
     const eur = `ABS(${diff})>${S(CELL.eur)}`;
     const pct = `ABS(${diff})>${S(CELL.pct)}*ABS(${base})`;
     return `${cfg.explainBoth ? 'AND' : 'OR'}(${eur},${pct})`;
   };
+  // Runs of lines with the same good direction, for the colour of the differences.
+  const runs: { first: number; last: number; revenue: boolean }[] = [];
   for (const block of blocks) {
     for (const l of block.lines) {
       const r = lineRow.get(l)!;
@@ -280,39 +299,46 @@ function writeRecon(b: SheetBuilder, input: BudgetSheetInput, blocks: SectionBlo
       const sv = l.sheet;
       b.text(r, R.section, block.name);
       b.text(r, R.label, l.row.label || `rij ${l.row.row + 1}`);
-      b.formula(r, R.begroot, num(t.sheet, l.row.row, t.columns.begroot!), sv.begroot, EUR);
-      b.formula(r, R.proRata, `C${x}*${S(CELL.factor)}`, sv.proRata, EUR);
+      b.formula(r, R.begroot, amountRef(t.sheet, l.row.row, t.columns.begroot!, l.begroot), sv.begroot, EUR);
       const tests: string[] = [];
-      if (l.realisatie && sv.realisatie !== null) {
-        b.formula(r, R.real, num(t.sheet, l.row.row, t.columns.realisatie!), sv.realisatie, EUR);
-        b.formula(r, R.realDiff, `ROUND(E${x}-D${x},2)`, sv.realDiff, EUR);
-        b.formula(r, R.realPct, `IF(D${x}=0,"",F${x}/D${x})`, sv.realPct, PCT);
-        if (cfg.explainRealisation) tests.push(test(`F${x}`, `D${x}`));
-      }
       if (l.prognose && sv.prognose !== null) {
-        b.formula(r, R.prog, num(t.sheet, l.row.row, t.columns.prognose!), sv.prognose, EUR);
-        b.formula(r, R.progDiff, `ROUND(H${x}-C${x},2)`, sv.progDiff, EUR);
-        b.formula(r, R.progPct, `IF(C${x}=0,"",I${x}/C${x})`, sv.progPct, PCT);
-        tests.unshift(test(`I${x}`, `C${x}`));
+        b.formula(r, R.prog, amountRef(t.sheet, l.row.row, t.columns.prognose!, l.prognose), sv.prognose, EUR);
+        b.formula(r, R.progDiff, `ROUND(E${x}-C${x},2)`, sv.progDiff, EUR);
+        tests.push(test(`F${x}`, `C${x}`));
       }
-      if (t.columns.toelichting !== undefined) {
-        const c = ref(t.sheet, l.row.row, t.columns.toelichting);
-        b.formula(r, R.expl, `IF(ISTEXT(${c}),IF(AND(LEN(TRIM(${c}))>0,TRIM(${c})<>"-"),"Ja","Nee"),IF(ISBLANK(${c}),"Nee","Ja"))`, sv.toelichting);
-      } else b.value(r, R.expl, 'Nee');
-      if (tests.length) b.formula(r, R.needed, `IF(OR(${tests.join(',')}),"Ja","Nee")`, sv.needed);
-      else b.value(r, R.needed, 'Nee');
-      const d = l.prognose && sv.prognose !== null ? `I${x}` : `F${x}`;
-      const [pos, neg] = l.revenue ? ['Gunstig', 'Ongunstig'] : ['Ongunstig', 'Gunstig'];
-      b.formula(r, R.dir, `IF(${d}>0,"${pos}",IF(${d}<0,"${neg}",""))`, sv.direction);
-      b.formula(r, R.status, `IF(L${x}="Ja",IF(K${x}="Ja",${str(STATUS.explained)},${str(STATUS.missing)}),${str(STATUS.ok)})`, sv.status);
+      if (l.realisatie && sv.realisatie !== null) {
+        b.formula(r, R.real, amountRef(t.sheet, l.row.row, t.columns.realisatie!, l.realisatie), sv.realisatie, EUR);
+        b.formula(r, R.realDiff, `ROUND(D${x}-C${x}*${S(CELL.factor)},2)`, sv.realDiff, EUR);
+        if (cfg.explainRealisation) tests.push(test(`G${x}`, `C${x}*${S(CELL.factor)}`));
+      }
+      if (tests.length) {
+        const present =
+          t.columns.toelichting === undefined
+            ? 'FALSE'
+            : ((c: string) => `IF(ISTEXT(${c}),AND(LEN(TRIM(${c}))>0,TRIM(${c})<>"-"),NOT(ISBLANK(${c})))`)(ref(t.sheet, l.row.row, t.columns.toelichting));
+        b.formula(r, R.status, `IF(OR(${tests.join(',')}),IF(${present},${str(STATUS.explained)},${str(STATUS.missing)}),${str(STATUS.ok)})`, sv.status);
+      } else b.value(r, R.status, sv.status);
       const cell = a1(l.row.row, t.labelCol);
       b.link(r, R.source, `${t.sheet}!${cell}`, { sheet: t.sheet, cell });
+      const run = runs[runs.length - 1];
+      if (run && run.revenue === l.revenue && run.last === r - 1) run.last = r;
+      else runs.push({ first: r, last: r, revenue: l.revenue });
     }
   }
   const first = top + 3;
   const last = lastRow + 1;
-  b.conditional({ range: `N${first}:N${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
-  b.conditional({ range: `M${first}:M${last}`, rules: [colour('Gunstig', 'good'), colour('Ongunstig', 'warn')] });
+  b.conditional({ range: `H${first}:H${last}`, rules: [colour(STATUS.ok, 'good'), colour(STATUS.explained, 'warn'), colour(STATUS.missing, 'bad')] });
+  // Costs above budget and revenue below it are unfavourable (orange); the other way round favourable (green).
+  for (const run of runs) {
+    const [bad, good] = run.revenue ? (['lessThan', 'greaterThan'] as const) : (['greaterThan', 'lessThan'] as const);
+    b.conditional({
+      range: `F${run.first + 1}:G${run.last + 1}`,
+      rules: [
+        { type: 'cellIs', operator: bad, formula1: '0', ...STATUS_COLOURS.warn },
+        { type: 'cellIs', operator: good, formula1: '0', ...STATUS_COLOURS.good },
+      ],
+    });
+  }
 }
 
 const CHECK_NAMES: Record<SumCheck['check'], string> = { subtotal: 'Subtotaal', total: 'Totaal', regional: 'Regio = som gemeenten', balance: 'Baten = lasten' };
@@ -334,7 +360,7 @@ function writeChecks(b: SheetBuilder, keys: Keys, input: BudgetSheetInput, top: 
     b.text(r, 1, c.check === 'subtotal' ? (input.multiTable ? `${c.table} — ${c.section}` : c.section) : c.table);
     b.text(r, 2, c.what);
     b.text(r, 3, c.column.header);
-    b.formula(r, 4, num(c.sheet, c.row, c.col), c.statedSheet, fmt);
+    b.formula(r, 4, c.statedAmount ? amountRef(c.sheet, c.row, c.col, c.statedAmount) : num(c.sheet, c.row, c.col), c.statedSheet, fmt);
     const sumSheet = c.sumSheet;
     if (c.check === 'subtotal' || c.check === 'total') {
       const base = c.check === 'subtotal' ? c.section : c.what;
@@ -391,8 +417,8 @@ function writeOverview(b: SheetBuilder, keys: Keys, tally: Tally, recon: { first
   row(4, 'Optellingen die kloppen', checks.map((c) => count(c, 'I', 'Klopt')));
   row(5, 'Afrondingsverschillen', checks.map((c) => count(c, 'I', 'Afronding')), 'budget_optellingen_afronding');
   row(6, 'Fouten in optellingen', checks.map((c) => count(c, 'I', 'Fout')), 'budget_optellingen_fout');
-  row(7, 'Zonder verplichte toelichting', recon ? [count(recon, 'N', STATUS.missing)] : []);
-  row(8, 'Fte-regels buiten normprijs', tally.fte.map((c) => count(c, 'G', 'Afwijkend')), 'budget_fte_afwijkend');
+  row(7, 'Zonder verplichte toelichting', recon ? [count(recon, 'H', STATUS.missing)] : []);
+  row(8, 'Fte-regels buiten normprijs', tally.fte.map((c) => count(c, 'F', 'Afwijkend')), 'budget_fte_afwijkend');
   b.conditional({ range: `G7:G9`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.bad }] });
   b.conditional({ range: `G6`, rules: [{ type: 'cellIs', operator: 'greaterThan', formula1: '0', ...STATUS_COLOURS.warn }] });
 }
@@ -407,9 +433,9 @@ function writeUnstated(b: SheetBuilder, keys: Keys, u: UnstatedSection, top: num
   for (const c of cols) {
     const i = t.amountColumns.indexOf(c);
     if (!u.lines.some((l) => l.amounts[i].value !== null) || u.lines.some((l) => l.amounts[i].source === 'error')) continue;
-    const parts = u.lines.map((l) => ({ sheet: t.sheet, row: l.row, col: c.col }));
+    const parts = u.lines.map((l) => sumPart(t.sheet, l.row, c.col, l.amounts[i]));
     const sum = sumOf(parts);
-    const value = u.lines.reduce((a, l) => a + l.amounts[i].sheetValue, 0);
+    const value = parts.reduce((a, p) => a + p.sheetValue, 0);
     const fmt = c.unit === 'fte' ? FTE : EUR;
     const colKey = c.field === 'year' ? slug(c.header) : c.field;
     b.text(r, 0, 'Subtotaal (niet vermeld)');
@@ -436,7 +462,7 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
   const rateFormula = f.source === 'detected' && w ? `ROUND(${ref(f.sheet, w.row.row, w.amountCol)}/${ref(f.sheet, w.row.row, w.fteCol)},2)` : String(f.rate);
   b.figure(rateRow, 1, rateFormula, f.rate, { key: keys.take('budget_fte_rate'), label: `Normprijs per fte (${f.name})`, unit: 'eur' }, EUR);
   const rate = `$B$${rateRow + 1}`;
-  b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag', 'Fte × normprijs', 'Verschil', 'Status', 'Bron'], 'header');
+  b.row(top + 2, 0, ['Werksoort', 'Onderdeel', 'Fte', 'Bedrag', 'Bedrag − fte × normprijs', 'Status', 'Bron'], 'header');
   let r = top + 3;
   for (const l of f.lines) {
     const x = r + 1;
@@ -444,18 +470,95 @@ function writeFte(b: SheetBuilder, keys: Keys, f: FteRate, top: number, input: B
     const diff = roundExcel(l.amountSheet - priced, 2);
     b.text(r, 0, l.row.section);
     b.text(r, 1, l.row.label);
-    b.formula(r, 2, num(f.sheet, l.row.row, l.fteCol), l.fteSheet, FTE);
-    b.formula(r, 3, num(f.sheet, l.row.row, l.amountCol), l.amountSheet, EUR);
-    b.formula(r, 4, `ROUND(C${x}*${rate},2)`, priced, EUR);
-    b.formula(r, 5, `ROUND(D${x}-E${x},2)`, diff, EUR);
+    b.formula(r, 2, amountRef(f.sheet, l.row.row, l.fteCol, l.fteCell), l.fteSheet, FTE);
+    b.formula(r, 3, amountRef(f.sheet, l.row.row, l.amountCol, l.amountCell), l.amountSheet, EUR);
+    b.formula(r, 4, `ROUND(D${x}-ROUND(C${x}*${rate},2),2)`, diff, EUR);
     const status = diff === 0 ? 'Klopt' : Math.abs(diff) <= input.cfg.toleranceEur + 0.000001 ? 'Afronding' : 'Afwijkend';
     statuses.push(status);
-    b.formula(r, 6, `IF(F${x}=0,"Klopt",IF(ABS(F${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, status);
+    b.formula(r, 5, `IF(E${x}=0,"Klopt",IF(ABS(E${x})<=${S(CELL.tolEur)}+0.000001,"Afronding","Afwijkend"))`, status);
     const cell = a1(l.row.row, l.amountCol);
-    b.link(r, 7, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
+    b.link(r, 6, `${f.sheet}!${cell}`, { sheet: f.sheet, cell });
     r++;
   }
-  b.conditional({ range: `G${top + 4}:G${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
+  b.conditional({ range: `F${top + 4}:F${r}`, rules: [colour('Klopt', 'good'), colour('Afronding', 'warn'), colour('Afwijkend', 'bad')] });
   tally.fte.push({ first: top + 3, last: r - 1, statuses });
+  return r;
+}
+
+/** A sum status as the sheet's formula decides it: exact, within the margin, or wrong. */
+function sumStatus(diff: number, margin: number): 'Klopt' | 'Afronding' | 'Fout' {
+  return diff === 0 ? 'Klopt' : Math.abs(diff) <= margin + 0.000001 ? 'Afronding' : 'Fout';
+}
+
+/**
+ * The savings task: the stated task, the lines' savings and the stated realised
+ * saving, what is left to realise (computed and stated) and the share realised.
+ */
+function writeSavings(b: SheetBuilder, keys: Keys, s: SavingsTask, top: number, input: BudgetSheetInput): number {
+  b.text(top, 0, `Taakstelling en besparingen — ${s.sheet}`, 'subtitle');
+  b.row(top + 1, 0, ['Onderdeel', 'Bedrag', 'Controle', 'Bron'], 'header');
+  let r = top + 2;
+  const cellOf = (row: number) => `B${row + 1}`;
+  const source = (row: number, st: { sheet: string; row: number; col: number }) => {
+    const cell = a1(st.row, st.col);
+    b.link(row, 3, `${st.sheet}!${cell}`, { sheet: st.sheet, cell });
+  };
+  const stated = (st: SavingsTask['task'] & object, label: string, key: string) => {
+    b.text(r, 0, `${label} (vermeld: "${st.label}")`);
+    b.figure(r, 1, amountRef(st.sheet, st.row, st.col, st.amount), st.amount.formulaValue, { key: keys.take(key), label, unit: 'eur' }, EUR);
+    source(r, st);
+    return r++;
+  };
+  const taskRow = s.task ? stated(s.task, 'Taakstelling', 'budget_taakstelling') : null;
+  let sumRow: number | null = null;
+  if (s.parts.length) {
+    const f = sumOf(s.parts);
+    b.text(r, 0, `Besparingen per regel (som van ${s.column})`);
+    const meta = { key: keys.take('budget_besparing_regels_som'), label: `Som van de besparingen per regel (${s.column})`, unit: 'eur' as const };
+    if (f) b.figure(r, 1, f, s.linesSumSheet, meta, EUR);
+    else b.value(r, 1, s.linesSumSheet, EUR);
+    source(r, s.parts[0]);
+    sumRow = r++;
+  }
+  let usedRow: number | null = sumRow;
+  if (s.realised) {
+    const row = stated(s.realised, 'Gerealiseerde besparing', 'budget_besparing_gerealiseerd');
+    usedRow = row;
+    if (sumRow !== null) {
+      const x = row + 1;
+      const margin = Math.max(input.cfg.toleranceEur, linesRoundingAllowance(s.parts.map((p) => p.value), s.realised.amount.value!));
+      const diff = roundExcel(s.realised.amount.formulaValue - s.linesSumSheet, 2);
+      b.formula(
+        row,
+        2,
+        `IF(ROUND(B${x}-${cellOf(sumRow)},2)=0,"Klopt",IF(ABS(ROUND(B${x}-${cellOf(sumRow)},2))<=MAX(${S(CELL.tolEur)},${margin})+0.000001,"Afronding","Fout"))`,
+        sumStatus(diff, margin),
+      );
+    }
+  }
+  if (taskRow !== null && usedRow !== null && s.realisedSheet !== null) {
+    const remaining = roundExcel(s.task!.amount.formulaValue - s.realisedSheet, 2);
+    b.text(r, 0, 'Nog te realiseren (taakstelling − gerealiseerd)');
+    b.figure(r, 1, `ROUND(${cellOf(taskRow)}-${cellOf(usedRow)},2)`, remaining, { key: keys.take('budget_taakstelling_rest'), label: 'Nog te realiseren van de taakstelling', unit: 'eur' }, EUR);
+    const computedRow = r++;
+    if (s.remaining) {
+      const row = stated(s.remaining, 'Nog te realiseren', 'budget_taakstelling_rest_vermeld');
+      const x = row + 1;
+      const diff = roundExcel(s.remaining.amount.formulaValue - remaining, 2);
+      b.formula(
+        row,
+        2,
+        `IF(ROUND(B${x}-${cellOf(computedRow)},2)=0,"Klopt",IF(ABS(ROUND(B${x}-${cellOf(computedRow)},2))<=${S(CELL.tolEur)}+0.000001,"Afronding","Fout"))`,
+        sumStatus(diff, input.cfg.toleranceEur),
+      );
+    }
+    const task = s.task!.amount.formulaValue;
+    const share = task === 0 ? '' : s.realisedSheet / task;
+    b.text(r, 0, 'Gerealiseerd deel van de taakstelling');
+    b.figure(r, 1, `IF(${cellOf(taskRow)}=0,"",${cellOf(usedRow)}/${cellOf(taskRow)})`, share === '' ? null : share, { key: keys.take('budget_taakstelling_pct'), label: 'Gerealiseerd deel van de taakstelling', unit: 'fraction' }, PCT);
+    b.formula(r, 2, `IF(B${r + 1}="","",IF(B${r + 1}>=1,"Behaald","Nog niet behaald"))`, share === '' ? '' : share >= 1 ? 'Behaald' : 'Nog niet behaald');
+    r++;
+  }
+  b.conditional({ range: `C${top + 3}:C${r}`, rules: [colour('Klopt', 'good'), colour('Behaald', 'good'), colour('Afronding', 'warn'), colour('Nog niet behaald', 'warn'), colour('Fout', 'bad')] });
   return r;
 }

@@ -4,6 +4,7 @@
 import type { Finding } from '../../findings/finding';
 import { formatDutch } from '../../parse/number';
 import { a1 } from '../../workbook/address';
+import type { Amount } from './amounts';
 import { cents, decimalsOf } from './amounts';
 import type { BudgetConfig } from './settings';
 import type { AmountColumn, BudgetRow, BudgetTable } from './table';
@@ -17,7 +18,17 @@ export interface SumPart {
   row: number;
   col: number;
   value: number;
+  /** What the generated formula adds for this cell (Amount.formulaValue). */
   sheetValue: number;
+  /** Set when the cell holds a number typed as text: the formula adds it explicitly. */
+  textValue?: number;
+}
+
+/** A cell of an amount column as a part of a sum. */
+export function sumPart(sheet: string, row: number, col: number, a: Amount): SumPart {
+  const p: SumPart = { sheet, row, col, value: a.value ?? 0, sheetValue: a.formulaValue };
+  if (a.source === 'text' && a.value !== null) p.textValue = a.value;
+  return p;
 }
 
 export interface SumCheck {
@@ -32,7 +43,10 @@ export interface SumCheck {
   table: string;
   column: AmountColumn;
   stated: number;
+  /** The stated cell as the generated formula reads it (formulas.amountRef). */
   statedSheet: number;
+  /** The stated cell itself, for amountRef. */
+  statedAmount?: Amount;
   parts: SumPart[];
   sum: number;
   sumSheet: number;
@@ -74,7 +88,7 @@ export function makeCheck(
 function part(t: BudgetTable, r: BudgetRow, i: number): SumPart | null {
   const a = r.amounts[i];
   if (a.source === 'error') return null;
-  return { sheet: t.sheet, row: r.row, col: t.amountColumns[i].col, value: a.value ?? 0, sheetValue: a.sheetValue };
+  return sumPart(t.sheet, r.row, t.amountColumns[i].col, a);
 }
 
 interface Group {
@@ -94,13 +108,16 @@ export interface UnstatedSection {
  * subtotal only adds up over several sections since the previous subtotal
  * ("Personeel", "Materieel", then one "Subtotaal"), that wider scope is used.
  * Totals sum the stated subtotals since the previous total, and the lines of any
- * group whose subtotal is not stated in that column (or that has none).
+ * group whose subtotal is not stated in that column (or that has none); when
+ * the total only agrees once a wrong subtotal is replaced by its lines, that is used.
  */
 export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: UnstatedSection[] = []): SumCheck[] {
   const out: SumCheck[] = [];
   let groups: Group[] = [];
   let pending: Group[] = [];
   let current: BudgetRow[] = [];
+  /** Subtotal cells ("row:column index") whose check is an error. */
+  const wrong = new Set<string>();
   const check = (r: BudgetRow, i: number, covered: BudgetRow[], section: string): SumCheck | null => {
     const stated = r.amounts[i];
     if (stated.value === null || covered.length === 0) return null; // not stated or nothing to add up
@@ -118,7 +135,8 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: Unst
         table: tableName(t),
         column: t.amountColumns[i],
         stated: stated.value,
-        statedSheet: stated.nValue,
+        statedAmount: stated,
+        statedSheet: stated.formulaValue,
         parts: parts as SumPart[],
       },
       cfg,
@@ -147,6 +165,7 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: Unst
         }
       }
       out.push(...chosen);
+      for (const c of chosen) if (c.verdict === 'error') wrong.add(`${r.row}:${t.amountColumns.indexOf(c.column)}`);
       if (covered === own) {
         for (const g of pending) unstated.push({ table: t, section: g.lines[0].section, lines: g.lines });
         groups.push(...pending);
@@ -158,8 +177,14 @@ export function tableSumChecks(t: BudgetTable, cfg: BudgetConfig, unstated: Unst
       closeSection();
       const all = [...groups, ...pending];
       t.amountColumns.forEach((_, i) => {
-        const covered = all.flatMap((g) => (g.subtotal && g.subtotal.amounts[i].value !== null ? [g.subtotal] : g.lines));
-        const c = check(r, i, covered, '');
+        const stated = (g: Group) => g.subtotal !== null && g.subtotal.amounts[i].value !== null;
+        let c = check(r, i, all.flatMap((g) => (stated(g) ? [g.subtotal!] : g.lines)), '');
+        // When a stated subtotal is itself wrong and the total agrees with the lines instead, the
+        // subtotal is the one mistake: it is reported there, once, and the total is checked on the lines.
+        if (c?.verdict === 'error' && all.some((g) => stated(g) && wrong.has(`${g.subtotal!.row}:${i}`))) {
+          const alt = check(r, i, all.flatMap((g) => (stated(g) && !wrong.has(`${g.subtotal!.row}:${i}`) ? [g.subtotal!] : g.lines)), '');
+          if (alt && alt.verdict !== 'error') c = alt;
+        }
         if (c) out.push(c);
       });
       for (const g of pending) unstated.push({ table: t, section: g.lines[0].section, lines: g.lines });

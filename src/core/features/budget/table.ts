@@ -12,12 +12,12 @@ import { cellText, isBlank } from '../../workbook/snapshot';
 import type { Amount } from './amounts';
 import { readAmount } from './amounts';
 import type { BudgetField } from './schema';
-import { balanceSide, BUDGET_SCHEMA, isFootnoteLabel, isSubtotalLabel, isTotalLabel, yearOf } from './schema';
+import { balanceSide, BUDGET_SCHEMA, isFootnoteLabel, isSubtotalLabel, isTotalLabel, savingsKind, yearOf } from './schema';
 
 export const BUDGET_KIND = 'budget-table';
-export const BUDGET_FIELDS = ['label', 'fte', 'begroot', 'realisatie', 'prognose', 'toelichting'] as const;
+export const BUDGET_FIELDS = ['label', 'fte', 'begroot', 'realisatie', 'prognose', 'toelichting', 'besparing'] as const;
 
-export type AmountField = 'fte' | 'begroot' | 'realisatie' | 'prognose' | 'year';
+export type AmountField = 'fte' | 'begroot' | 'realisatie' | 'prognose' | 'besparing' | 'year';
 
 export interface AmountColumn {
   col: number;
@@ -27,7 +27,8 @@ export interface AmountColumn {
   unit: 'eur' | 'fte';
 }
 
-export type RowKind = 'line' | 'heading' | 'subtotal' | 'total' | 'note' | 'blank';
+/** 'saving': a savings task row ("Taakstelling", "Nog te realiseren"), not a budget line. */
+export type RowKind = 'line' | 'heading' | 'subtotal' | 'total' | 'note' | 'blank' | 'saving';
 
 export interface BudgetRow {
   /** 0-based sheet row. */
@@ -64,7 +65,7 @@ interface HeaderCandidate {
   confidence: number;
 }
 
-const AMOUNT_FIELDS = ['fte', 'begroot', 'realisatie', 'prognose'] as const;
+const AMOUNT_FIELDS = ['fte', 'begroot', 'realisatie', 'prognose', 'besparing'] as const;
 
 /**
  * Year columns of a header: 2016 | 2017 | 2018. A data row can hold numbers that
@@ -90,9 +91,9 @@ function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings):
   const m = matchHeaderRow(sheet, row, BUDGET_SCHEMA);
   const years = yearColumns(cells, Object.values(m?.columns ?? {}) as number[]);
   const columns = applyColumnOverrides(m?.columns ?? {}, settings, sheet.name, row + 1, BUDGET_KIND, BUDGET_FIELDS);
-  const named = (['fte', 'begroot', 'realisatie', 'prognose', 'toelichting'] as const).filter((f) => columns[f] !== undefined).length;
+  const named = (['fte', 'begroot', 'realisatie', 'prognose', 'toelichting', 'besparing'] as const).filter((f) => columns[f] !== undefined).length;
   const declared = overriddenKind(settings, sheet.name, row + 1) === BUDGET_KIND;
-  const amountLike = columns.begroot !== undefined || columns.fte !== undefined || years.length > 0;
+  const amountLike = columns.begroot !== undefined || columns.fte !== undefined || columns.besparing !== undefined || years.length > 0;
   const labelled = m?.columns.label !== undefined ? 1 : 0;
   if (!declared && !(amountLike && named + years.length + labelled >= 2)) return null;
   // Years alone make a header only where a table can start: after a blank or a text-only row.
@@ -155,6 +156,7 @@ function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColu
     const hasNumber = amounts.some((a) => a.value !== null);
     let kind: RowKind;
     if (rowIsBlank(sheet, r)) kind = 'blank';
+    else if (label && hasNumber && savingsKind(label)) kind = 'saving';
     else if (label && isSubtotalLabel(label)) kind = 'subtotal';
     else if (label && isTotalLabel(label)) kind = 'total';
     else if (!hasNumber && (!label || isFootnoteLabel(label))) kind = 'note';

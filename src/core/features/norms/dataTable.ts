@@ -3,6 +3,8 @@
 // Columns are referenced by header text, by a known field's synonyms, or by
 // column letter.
 
+import type { RowKind } from '../../detect/dataRows';
+import { classifyRows } from '../../detect/dataRows';
 import type { HeaderSchema } from '../../detect/headers';
 import { findHeaderRows, matchesField, normaliseHeader } from '../../detect/headers';
 import { applyColumnOverrides, isIgnored } from '../../detect/mapping';
@@ -54,9 +56,19 @@ export interface DataTable {
   sheet: SheetSnapshot;
   /** 0-based header row. */
   headerRow: number;
-  /** First and last data row (0-based); lastRow < firstRow when empty. */
+  /** First row under the header and last record row (0-based); lastRow < firstRow when empty. */
   firstRow: number;
   lastRow: number;
+  /** Number of records: rows between firstRow and lastRow that are data (not blank, total, note or repeated header). */
+  dataRowCount: number;
+  /** Rows under the header that are not records (totals, notes, repeated headers), blank rows excluded. */
+  skipped: { row: number; kind: Exclude<RowKind, 'data' | 'blank'> }[];
+  /**
+   * Something other than records sits below the last record (a "Totaal" row,
+   * footnotes): formula ranges end at lastRow instead of running on to the
+   * sheet's end, so they never count it.
+   */
+  closed: boolean;
   /** Header text per column. */
   labels: Record<number, string>;
   /** Recognised trajectory fields (for synonyms). */
@@ -95,18 +107,24 @@ function excelTableAt(sheet: SheetSnapshot, headerRow: number): ExcelTable | und
   return undefined;
 }
 
-function lastDataRow(sheet: SheetSnapshot, firstRow: number, cols: number[]): number {
-  for (let r = sheet.rowCount - 1; r >= firstRow; r--) {
-    const row = sheet.values[r];
-    if (row && cols.some((c) => { const v = row[c]; return v !== null && v !== undefined && v !== ''; })) return r;
-  }
-  return firstRow - 1;
+export function tableFrom(sheet: SheetSnapshot, headerRow: number, labels: Record<number, string>, fields: Partial<Record<TrajectField, number>>, confidence: number): DataTable {
+  const cols = Object.keys(labels).map(Number);
+  const rows = classifyRows(sheet, headerRow, cols, labels);
+  const lastRow = rows.lastDataRow;
+  const closed = rows.skipped.some((s) => s.row > lastRow);
+  // Structured references cannot leave out a row inside the table: only for tables whose rows are all records.
+  const excel = rows.skipped.some((s) => s.row < lastRow) ? undefined : excelTableAt(sheet, headerRow);
+  return { sheet, headerRow, firstRow: headerRow + 1, lastRow, dataRowCount: rows.dataRows.length, skipped: rows.skipped, closed, labels, fields, confidence, ...(excel ? { excel } : {}) };
 }
 
-function tableFrom(sheet: SheetSnapshot, headerRow: number, labels: Record<number, string>, fields: Partial<Record<TrajectField, number>>, confidence: number): DataTable {
-  const cols = Object.keys(labels).map(Number);
-  const excel = excelTableAt(sheet, headerRow);
-  return { sheet, headerRow, firstRow: headerRow + 1, lastRow: lastDataRow(sheet, headerRow + 1, cols), labels, fields, confidence, ...(excel ? { excel } : {}) };
+/** Skipped rows inside the records (above lastRow): formula ranges split around them. */
+export function interiorSkipped(t: DataTable): number[] {
+  return t.skipped.filter((s) => s.row < t.lastRow).map((s) => s.row);
+}
+
+/** Whether a row between firstRow and lastRow is a record (or blank): what the engine iterates. */
+export function skippedRowSet(t: DataTable): Set<number> {
+  return new Set(t.skipped.map((s) => s.row));
 }
 
 /** Trajectory sheets: a header with at least a registration date and a fair share of the known fields. */

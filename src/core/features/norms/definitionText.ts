@@ -7,7 +7,7 @@ import type { NormOperator } from '../../parse/normText';
 import { parseNormText } from '../../parse/normText';
 import type { CellValue } from '../../workbook/snapshot';
 import { cellText } from '../../workbook/snapshot';
-import type { Clause, Measure, MeasureKind, NormDef, NormTarget } from './model';
+import type { Clause, CompareOp, Measure, MeasureKind, NormDef, NormTarget } from './model';
 import { unitOf } from './model';
 
 /** The columns of the definitions table, in sheet order. */
@@ -28,6 +28,8 @@ export const DEFINITION_COLUMNS = [
   'marge',
   'hoortBij',
   'bron',
+  'per',
+  'indicatorregel',
 ] as const;
 
 export type DefinitionColumn = (typeof DEFINITION_COLUMNS)[number];
@@ -51,6 +53,8 @@ export const DEFINITION_HEADERS: Record<DefinitionColumn, string> = {
   marge: 'Marge (bijna)',
   hoortBij: 'Tweede trede van',
   bron: 'Bron',
+  per: 'Per (uitsplitsing)',
+  indicatorregel: 'Indicatorregel aanbieder',
 };
 
 export const MEASURE_NAMES: Record<MeasureKind, string> = {
@@ -62,6 +66,7 @@ export const MEASURE_NAMES: Record<MeasureKind, string> = {
   mean: 'gemiddelde',
   meanDiff: 'gemiddeld verschil',
   ratio: 'verhouding',
+  sum: 'som',
 };
 
 const MEASURE_ALIASES: Record<string, MeasureKind> = {
@@ -72,6 +77,9 @@ const MEASURE_ALIASES: Record<string, MeasureKind> = {
   'aantal over dagen': 'countOverDays',
   gemiddeld: 'mean',
   verschil: 'meanDiff',
+  totaal: 'sum',
+  optelling: 'sum',
+  'som van': 'sum',
 };
 
 export const OPERATOR_CHOICES = ['≥', '>', '≤', '<', '='];
@@ -98,20 +106,69 @@ function value(raw: string): string | number {
   return /^-?\d+(,\d+)?$/.test(t) ? Number(t.replace(',', '.')) : t;
 }
 
-/** "Werksoort = Jeugd (CJG); Datum afsluiting is datum" -> clauses. */
+/** A number in a condition: "85", "6,5", "-1", "1.5". */
+function numberIn(raw: string): number | null {
+  const t = raw.trim();
+  return /^[-+]?\d+([.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : null;
+}
+
+const COMPARE_WORDS: Record<string, CompareOp> = { '>': 'gt', '>=': 'ge', '≥': 'ge', '=>': 'ge', '<': 'lt', '<=': 'le', '≤': 'le', '=<': 'le' };
+
+/** "Cijfer start + 1", "Cijfer start - 0,5", "Cijfer start": another column plus an offset. */
+function columnPlus(raw: string): { column: string; offset: number } {
+  const m = /^(.+?)\s*([+-])\s*(\d+(?:[.,]\d+)?)$/.exec(raw.trim());
+  if (m) return { column: m[1].trim(), offset: (m[2] === '-' ? -1 : 1) * Number(m[3].replace(',', '.')) };
+  return { column: raw.trim(), offset: 0 };
+}
+
+/**
+ * "Werksoort = Jeugd (CJG); Datum afsluiting is datum; Tevredenheid ≥ 85;
+ * Cijfer tussen 6 en 8; Cijfer eind ≥ Cijfer start + 1" -> clauses.
+ * The first operator in the text splits column from value, so a value may
+ * hold other operator characters.
+ */
 export function parseClauses(s: string): Clause[] | string {
   const out: Clause[] = [];
   for (const part of list(s)) {
-    let m = /^(.+?)\s*(?:<>|!=|≠|is niet)\s*(.+)$/i.exec(part);
-    if (m) {
-      out.push({ column: m[1].trim(), kind: 'ne', values: [value(m[2])] });
+    const between = /^(.+?)\s+tussen\s+(\S+)\s+en\s+(\S+)$/i.exec(part);
+    if (between) {
+      const lo = numberIn(between[2]);
+      const hi = numberIn(between[3]);
+      if (lo === null || hi === null) return `"${part}": na "tussen" horen twee getallen, bijv. "Cijfer tussen 6 en 8"`;
+      out.push({ column: between[1].trim(), kind: 'between', values: [Math.min(lo, hi), Math.max(lo, hi)] });
       continue;
     }
-    m = /^(.+?)\s*(?:=|is gelijk aan)\s*(.+)$/i.exec(part);
+    let m = /^(.+?)\s+(is niet|is gelijk aan)\s+(.+)$/i.exec(part) ?? /^(.+?)\s*(<>|!=|≠|>=|=>|<=|=<|≥|≤|>|<|=)\s*(.+)$/.exec(part);
     if (m) {
-      const values = m[2].split('|').map(value).filter((v) => v !== '');
-      if (values.length === 0) return `"${part}": geen waarde na =`;
-      out.push({ column: m[1].trim(), kind: 'eq', values });
+      const column = m[1].trim();
+      const word = m[2].toLowerCase();
+      const sign = word === 'is niet' ? '<>' : word === 'is gelijk aan' ? '=' : m[2];
+      const rest = m[3].trim();
+      if (sign === '<>' || sign === '!=' || sign === '≠') {
+        out.push({ column, kind: 'ne', values: [value(rest)] });
+        continue;
+      }
+      if (sign === '=') {
+        const values = rest.split('|').map(value).filter((v) => v !== '');
+        if (values.length === 0) return `"${part}": geen waarde na =`;
+        // "Cijfer eind = Cijfer start + 1" is a comparison of two columns; "Werksoort = Jeugd (CJG)" a value.
+        const plus = columnPlus(rest);
+        if (values.length === 1 && typeof values[0] === 'string' && /\s[+-]\s*\d/.test(rest)) {
+          out.push({ column, kind: 'column', values: [plus.offset], other: plus.column, op: 'eq' });
+          continue;
+        }
+        out.push({ column, kind: 'eq', values });
+        continue;
+      }
+      const cmp = COMPARE_WORDS[sign];
+      const n = numberIn(rest.replace(/%$/, ''));
+      if (n !== null) {
+        out.push({ column, kind: cmp, values: [rest.endsWith('%') ? n / 100 : n] });
+        continue;
+      }
+      const plus = columnPlus(rest);
+      if (!plus.column) return `"${part}": na "${sign}" hoort een getal of een kolom`;
+      out.push({ column, kind: 'column', values: [plus.offset], other: plus.column, op: cmp });
       continue;
     }
     m = /^(.+?)\s+(ingevuld|gevuld|niet leeg|is datum|is getal|leeg)$/i.exec(part);
@@ -121,7 +178,7 @@ export function parseClauses(s: string): Clause[] | string {
       out.push({ column: m[1].trim(), kind, values: [] });
       continue;
     }
-    return `"${part}" is geen voorwaarde; schrijf bijvoorbeeld "Werksoort = Jeugd (CJG)", "Uitstroom naar = Zelfstandig | Sociaal netwerk", "Datum afsluiting is datum" of "Wijk <> Lith"`;
+    return `"${part}" is geen voorwaarde; schrijf bijvoorbeeld "Werksoort = Jeugd (CJG)", "Uitstroom naar = Zelfstandig | Sociaal netwerk", "Datum afsluiting is datum", "Wijk <> Lith", "Tevredenheid ≥ 85", "Cijfer tussen 6 en 8" of "Cijfer eind ≥ Cijfer start + 1"`;
   }
   return out;
 }
@@ -166,7 +223,11 @@ export function parseDefinitionRow(row: DefinitionRow, source: NormDef['source']
   if (typeof population === 'string') err('filter', population);
   const condition = parseClauses(text(row, 'voorwaarde'));
   if (typeof condition === 'string') err('voorwaarde', condition);
-  const measureName = text(row, 'meting').toLowerCase().replace(/\s+/g, ' ');
+  // "aandeel per Instelling": the breakdown may be written in the measure itself.
+  const measureText = text(row, 'meting').replace(/\s+/g, ' ');
+  const perInMeasure = /^(.+?)\s+per\s+(.+)$/i.exec(measureText);
+  const measureName = (perInMeasure ? perInMeasure[1] : measureText).toLowerCase();
+  const groupBy = text(row, 'per').replace(/^per\s+/i, '') || perInMeasure?.[2].trim() || undefined;
   const kind = MEASURE_ALIASES[measureName];
   if (!kind) err('meting', measureName ? `meting "${measureName}" is onbekend; kies ${Object.values(MEASURE_NAMES).join(', ')}` : 'de meting ontbreekt');
   const cols = list(text(row, 'kolommen'));
@@ -205,6 +266,7 @@ export function parseDefinitionRow(row: DefinitionRow, source: NormDef['source']
       break;
     }
     case 'mean':
+    case 'sum':
       if (needCols(1, 'de kolom met de waarden')) measure = { kind, column: cols[0] };
       break;
     case 'meanDiff':
@@ -242,6 +304,8 @@ export function parseDefinitionRow(row: DefinitionRow, source: NormDef['source']
     target: target && typeof target !== 'string' ? { op: target.op, value: target.value } : null,
     margin,
     tierOf: text(row, 'hoortBij') || undefined,
+    groupBy,
+    indicatorRef: text(row, 'indicatorregel') || undefined,
     definitionRow,
   };
   return { ok: true, def };
@@ -254,5 +318,6 @@ export function describeDefinition(row: DefinitionRow): string {
   if (text(row, 'grens')) parts.push(`grens ${text(row, 'grens')}`);
   if (text(row, 'voorwaarde')) parts.push(`waar ${text(row, 'voorwaarde')}`);
   if (text(row, 'filter')) parts.push(`populatie: ${text(row, 'filter')}`);
+  if (text(row, 'per')) parts.push(`per ${text(row, 'per').replace(/^per\s+/i, '')}`);
   return parts.join(', ');
 }

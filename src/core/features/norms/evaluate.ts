@@ -8,7 +8,8 @@ import { serialToYmd, ymdToSerial, MAX_SERIAL } from '../../parse/date';
 import type { CellValue } from '../../workbook/snapshot';
 import { isCellError } from '../../workbook/snapshot';
 import type { CompiledNorm, EvalMode, ResolvedClause } from './compile';
-import { arithmeticColumns, lastEvaluatedRow } from './compile';
+import { arithmeticColumns, comparedColumns, lastEvaluatedRow } from './compile';
+import { skippedRowSet } from './dataTable';
 
 export interface MonthCount {
   /** "2021-07" */
@@ -21,6 +22,8 @@ export interface MonthCount {
 
 export interface NormValues {
   population: number;
+  /** Rows of the population meeting the measure's condition (shares and counts). */
+  hits: number;
   /** The realisation; null where the formula gives "" (no population, or a failed calculation). */
   value: number | null;
   months: MonthCount[];
@@ -46,12 +49,50 @@ export function clauseMatches(v: CellValue, c: ResolvedClause, mode: EvalMode): 
       return c.values.some((lit) => eqMatch(v, lit, mode));
     case 'ne':
       return !eqMatch(v, c.values[0], mode);
+    // COUNTIFS "<>" counts a cell holding "" (a formula's empty text) as filled and "=" only truly empty cells; an array's ="" takes both as empty.
     case 'filled':
-      return !isEmpty(v);
+      return mode === 'countifs' ? v !== null && v !== undefined : !isEmpty(v);
     case 'empty':
-      return isEmpty(v);
+      return mode === 'countifs' ? v === null || v === undefined : isEmpty(v);
+    // COUNTIFS ">6" and ISNUMBER(r)*(r>6) alike take only numbers: text "7" is not counted.
+    case 'gt':
+      return typeof v === 'number' && v > Number(c.values[0]);
+    case 'ge':
+      return typeof v === 'number' && v >= Number(c.values[0]);
+    case 'lt':
+      return typeof v === 'number' && v < Number(c.values[0]);
+    case 'le':
+      return typeof v === 'number' && v <= Number(c.values[0]);
+    case 'between':
+      return typeof v === 'number' && v >= Number(c.values[0]) && v <= Number(c.values[1]);
+    case 'column':
+      // Needs the other cell of the row: see rowClauseMatches.
+      return false;
     default:
       return typeof v === 'number';
+  }
+}
+
+/** A clause on one row; a two-column comparison reads both cells (ISNUMBER on both, then the comparison). */
+export function rowClauseMatches(n: CompiledNorm, r: number, c: ResolvedClause, mode: EvalMode): boolean {
+  if (c.kind !== 'column') return clauseMatches(cell(n, r, c.col), c, mode);
+  const a = cell(n, r, c.col);
+  const b = cell(n, r, c.other!);
+  if (typeof a !== 'number' || typeof b !== 'number') return false;
+  const rhs = b + Number(c.values[0] ?? 0);
+  switch (c.op) {
+    case 'gt':
+      return a > rhs;
+    case 'ge':
+      return a >= rhs;
+    case 'lt':
+      return a < rhs;
+    case 'le':
+      return a <= rhs;
+    case 'ne':
+      return a !== rhs;
+    default:
+      return a === rhs;
   }
 }
 
@@ -66,7 +107,7 @@ export function breaksArithmetic(v: CellValue, calendar: boolean): boolean {
 
 function rowMeetsCondition(n: CompiledNorm, r: number): boolean {
   const m = n.measure;
-  if (m.kind === 'share' || m.kind === 'count') return m.condition.every((c) => clauseMatches(cell(n, r, c.col), c, n.mode));
+  if (m.kind === 'share' || m.kind === 'count') return m.condition.every((c) => rowClauseMatches(n, r, c, n.mode));
   if (m.kind !== 'withinDays' && m.kind !== 'withinMonths' && m.kind !== 'countOverDays') return true;
   const from = cell(n, r, m.from) as number;
   const to = cell(n, r, m.to) as number;
@@ -88,17 +129,36 @@ function nextMonth(start: number): number {
   return month === 12 ? ymdToSerial(year + 1, 1, 1) : ymdToSerial(year, month + 1, 1);
 }
 
+/** Numerator and denominator of a share norm's value, for pooling; undefined for other measures or when there is no value. */
+export function shareParts(n: CompiledNorm, v: NormValues): { numerator: number; denominator: number } | undefined {
+  const k = n.measure.kind;
+  if ((k !== 'share' && k !== 'withinDays' && k !== 'withinMonths') || v.value === null) return undefined;
+  return { numerator: v.hits, denominator: v.population };
+}
+
 export function evaluateNorm(n: CompiledNorm): NormValues {
   const t = n.table;
   const m = n.measure;
   // COUNTIFS ranges run to the sheet's end; array ranges end inside blank rows, so the data rows suffice; a Table ends where it ends.
   const last = lastEvaluatedRow(n);
+  // Totals, notes and repeated headers lie outside every formula range.
+  const skipped = skippedRowSet(t);
   let failedAt: NormValues['failedAt'] = null;
   if (n.mode === 'array') {
     const calendar = m.kind === 'withinMonths';
+    const arithmetic = arithmeticColumns(n);
+    const compared = comparedColumns(n);
     outer: for (let r = t.firstRow; r <= last; r++) {
-      for (const c of arithmeticColumns(n)) {
+      if (skipped.has(r)) continue;
+      for (const c of arithmetic) {
         if (breaksArithmetic(cell(n, r, c), calendar)) {
+          failedAt = { row: r, col: c };
+          break outer;
+        }
+      }
+      // An error value compared with "=" or ">" is an error, and one error fails the whole SUMPRODUCT.
+      for (const c of compared) {
+        if (isCellError(cell(n, r, c))) {
           failedAt = { row: r, col: c };
           break outer;
         }
@@ -111,11 +171,15 @@ export function evaluateNorm(n: CompiledNorm): NormValues {
   let sumB = 0;
   const perMonth = new Map<number, number>();
   for (let r = t.firstRow; r <= last; r++) {
-    if (!n.population.every((c) => clauseMatches(cell(n, r, c.col), c, n.mode))) continue;
+    if (skipped.has(r)) continue;
+    // The population cell is a COUNTIFS (unless a filter compares two columns); an array numerator repeats the filters as array factors, with array semantics.
+    if (!n.population.every((c) => rowClauseMatches(n, r, c, n.populationMode))) continue;
     population++;
+    const inArrayPopulation = n.mode !== 'array' || n.populationMode === 'array' || n.population.every((c) => rowClauseMatches(n, r, c, 'array'));
+    if (!inArrayPopulation) continue;
     const meets = failedAt ? false : rowMeetsCondition(n, r);
     if (meets) hits++;
-    if (m.kind === 'mean') sumA += cell(n, r, m.column) as number;
+    if (m.kind === 'mean' || m.kind === 'sum') sumA += cell(n, r, m.column) as number;
     if (m.kind === 'meanDiff') {
       sumA += cell(n, r, m.a) as number;
       sumB += cell(n, r, m.b) as number;
@@ -141,23 +205,27 @@ export function evaluateNorm(n: CompiledNorm): NormValues {
     case 'withinMonths':
       value = population === 0 || failedAt ? null : hits / population;
       break;
+    // A count over no rows at all is no evidence of anything: "Geen gegevens", as the formula's IF(pop=0,"",…) says.
     case 'count':
-      value = hits;
+      value = population === 0 || failedAt ? null : hits;
       break;
     case 'countOverDays':
-      value = failedAt ? null : hits;
+      value = population === 0 || failedAt ? null : hits;
       break;
     case 'mean':
-      value = population === 0 ? null : sumA / population;
+      value = population === 0 || failedAt ? null : sumA / population;
+      break;
+    case 'sum':
+      value = population === 0 || failedAt ? null : sumA;
       break;
     case 'meanDiff':
-      value = population === 0 ? null : (sumA - sumB) / population;
+      value = population === 0 || failedAt ? null : (sumA - sumB) / population;
       break;
     case 'ratio':
-      value = sumB === 0 ? null : sumA / sumB;
+      value = sumB === 0 || failedAt ? null : sumA / sumB;
       break;
   }
-  return { population, value, months: monthList(perMonth, failedAt !== null), failedAt };
+  return { population, hits, value, months: monthList(perMonth, failedAt !== null), failedAt };
 }
 
 /** Every month from the first to the last one seen, gaps included (a month with no rows counts 0). */

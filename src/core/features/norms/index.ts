@@ -16,13 +16,14 @@ import type { CompiledNorm } from './compile';
 import { compileNorm } from './compile';
 import type { DataTable } from './dataTable';
 import { columnLabel, detectTrajectTables, tableForSheet, tableRange, TRAJECT_FIELDS, TRAJECT_KIND } from './dataTable';
+import { groupNorms } from './groups';
 import { dataQualityFindings } from './dataQuality';
 import type { DefinitionColumn, DefinitionRow } from './definitionText';
 import { DEFINITION_COLUMNS, DEFINITION_HEADERS, describeDefinition, parseDefinitionRow } from './definitionText';
 import { buildDefinitionsSheet, DEFINITION_HEADER_ROW, definitionCell, readDefinitionsSheet } from './definitionsSheet';
 import { evaluateNorm } from './evaluate';
 import type { IndicatorTable } from './indicators';
-import { detectIndicatorTables, INDICATOR_FIELDS, INDICATOR_KIND } from './indicators';
+import { detectIndicatorTables, INDICATOR_FIELDS, INDICATOR_KIND, refersTo } from './indicators';
 import type { NormDef } from './model';
 import type { NormRow } from './normsSheet';
 import { buildNormsSheet } from './normsSheet';
@@ -206,6 +207,13 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
     }
     computed.push({ norm: compiled.norm, loaded });
   }
+  const groupsByKey = new Map<string, NormRow[]>();
+  for (const { norm, loaded } of computed) {
+    if (!norm.def.groupBy) continue;
+    const split = groupNorms(norm, loaded.where);
+    appendAll(findings, split.findings);
+    groupsByKey.set(norm.def.key, split.norms.map((g) => ({ norm: g, values: evaluateNorm(g), description: describeDefinition(loaded.row), tiers: [], groups: [] })));
+  }
   if (noTrajects && trajects.length === 0) findings.push({ ...NO_TRAJECTORIES });
   const rowsByKey = new Map<string, NormRow>();
   const top: NormRow[] = [];
@@ -222,7 +230,7 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
         message: `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat tekst die geen datum is (cel ${columnLetters(col)}${row + 1}). Maak er een echte datum van; tot dan is de uitkomst leeg.`,
       });
     }
-    const r: NormRow = { norm, values, description: describeDefinition(loaded.row), tiers: [] };
+    const r: NormRow = { norm, values, description: describeDefinition(loaded.row), tiers: [], groups: groupsByKey.get(norm.def.key) ?? [] };
     rowsByKey.set(norm.def.key, r);
   }
   for (const { norm, loaded } of computed) {
@@ -262,6 +270,18 @@ export const normsFeature: Feature = {
     appendAll(out.findings, findings);
     for (const t of tables) appendAll(out.findings, dataQualityFindings(t));
     for (const t of indicators) appendAll(out.findings, t.findings);
+    for (const { def, where } of loaded.defs) {
+      if (!def.indicatorRef || !def.enabled) continue;
+      if (indicators.some((t) => t.rows.some((r) => refersTo(def.indicatorRef!, r)))) continue;
+      const lines = indicators.flatMap((t) => t.rows.map((r) => `"${r.indicator}" (${r.sheet}!${r.realisationCell})`)).slice(0, 6);
+      out.findings.push({
+        rule: 'norm.indicator-ref-unknown',
+        severity: 'warning',
+        kind: 'norm',
+        ...where,
+        message: `Norm ${def.key} verwijst naar indicatorregel "${def.indicatorRef}", maar die regel is niet gevonden${lines.length ? `; bestaande regels: ${lines.join(', ')}` : ' (geen indicatorenblad gevonden)'}.`,
+      });
+    }
     const sheet = buildNormsSheet({
       name: ctx.sheetName('norms'),
       rows,

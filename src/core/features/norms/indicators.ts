@@ -132,16 +132,28 @@ export function detectIndicatorTables(wb: WorkbookSnapshot, settings: Settings):
   return out;
 }
 
-/** Built-in norms an indicator line can be recomputed by, recognised by its wording. */
-const RECOMPUTABLE: { key: string; all: RegExp[]; none?: RegExp[] }[] = [
-  { key: 'isw_eerste_gesprek_binnen_28d_pct', all: [/(4|vier) weken|28 dagen/, /gesprek|vraagverheldering|intake/] },
-  { key: 'isw_eerste_gesprek_binnen_42d_pct', all: [/(6|zes) weken|42 dagen/, /gesprek|vraagverheldering|intake/] },
-  { key: 'isw_afgesloten_binnen_6mnd_pct', all: [/afgesloten|afsluiting|afgerond/, /(6|zes) (kalender)?maanden/] },
-  { key: 'isw_doorverwijzing_maatwerk_wmo_pct', all: [/maatwerkvoorziening/, /wmo/] },
-  { key: 'isw_terugkeer_pct', all: [/terug/, /zelfde|dezelfde/] },
-  { key: 'isw_zelfstandig_of_netwerk_pct', all: [/zelfstandig/] },
-  { key: 'cjg_in_behandeling_binnen_14d_pct', all: [/(2|twee) weken|14 dagen/, /behandeling/] },
-  { key: 'cjg_uitstroom_specialistisch_pct', all: [/specialistische jeugdhulp/] },
+type Team = 'isw' | 'jeugd';
+
+/** The werksoort or team a text names, if any: an ST/ISW indicator is not a BJG/CJG one. */
+const TEAMS: { team: Team; test: RegExp; name: string }[] = [
+  { team: 'isw', test: /individueel sociaal werk|\bisw\b|sociaal team|\bst\b|maatschappelijk werk|volwassenen/, name: 'individueel sociaal werk / sociaal team' },
+  { team: 'jeugd', test: /\bcjg\b|\bbjg\b|jeugd|gezin/, name: 'jeugd (CJG/BJG)' },
+];
+
+/**
+ * Built-in norms an indicator line can be recomputed by, recognised by its
+ * wording; `team` is the werksoort the built-in norm is computed for, and
+ * `complement` the wording that reports the opposite share ("niet terug").
+ */
+const RECOMPUTABLE: { key: string; all: RegExp[]; none?: RegExp[]; team?: Team; complement?: RegExp }[] = [
+  { key: 'isw_eerste_gesprek_binnen_28d_pct', team: 'isw', all: [/(4|vier) weken|28 dagen/, /gesprek|vraagverheldering|intake/] },
+  { key: 'isw_eerste_gesprek_binnen_42d_pct', team: 'isw', all: [/(6|zes) weken|42 dagen/, /gesprek|vraagverheldering|intake/] },
+  { key: 'isw_afgesloten_binnen_6mnd_pct', team: 'isw', all: [/afgesloten|afsluiting|afgerond/, /(6|zes) (kalender)?maanden/] },
+  { key: 'isw_doorverwijzing_maatwerk_wmo_pct', team: 'isw', all: [/maatwerkvoorziening/, /wmo/] },
+  { key: 'isw_terugkeer_pct', team: 'isw', all: [/terug/, /zelfde|dezelfde/], complement: /\bniet\b(\s+\S+){0,5}\s+terug|\bgeen terugkeer|\bkomt niet\b/ },
+  { key: 'isw_zelfstandig_of_netwerk_pct', team: 'isw', all: [/zelfstandig/] },
+  { key: 'cjg_in_behandeling_binnen_14d_pct', team: 'jeugd', all: [/(2|twee) weken|14 dagen/, /behandeling/] },
+  { key: 'cjg_uitstroom_specialistisch_pct', team: 'jeugd', all: [/specialistische (jeugdhulp|zorg)/] },
   { key: 'gem_cijfer_stijging', all: [/stijging|hoger dan bij (de )?start|verbetering/, /waardering|cijfer/] },
   { key: 'gem_cijfer_eind', all: [/waardering|rapportcijfer/], none: [/stijging|verbetering/] },
   { key: 'clienttevredenheid_gem', all: [/clienttevredenheid/] },
@@ -150,11 +162,34 @@ const RECOMPUTABLE: { key: string; all: RegExp[]; none?: RegExp[] }[] = [
 /** Indicator lines that belong to another part of Toetsblad. */
 const ELSEWHERE: { test: RegExp; why: string }[] = [{ test: /budget/, why: 'Niet herberekenbaar op dit blad (begroting)' }];
 
-export function matchIndicator(row: IndicatorRow): { key: string } | { elsewhere: string } | null {
+export type IndicatorMatch = { key: string; complement: boolean } | { elsewhere: string } | null;
+
+export function matchIndicator(row: IndicatorRow): IndicatorMatch {
   const text = normaliseHeader(`${row.werksoort} ${row.indicator}`);
   for (const e of ELSEWHERE) if (e.test.test(text)) return { elsewhere: e.why };
   const hit = RECOMPUTABLE.find((m) => m.all.every((re) => re.test(text)) && !(m.none ?? []).some((re) => re.test(text)));
-  return hit ? { key: hit.key } : null;
+  if (!hit) return null;
+  const named = TEAMS.filter((t) => t.test.test(text));
+  if (hit.team && named.length > 0 && !named.some((t) => t.team === hit.team)) {
+    const own = TEAMS.find((t) => t.team === hit.team)!;
+    return { elsewhere: `Niet vergelijkbaar: deze regel gaat over ${named.map((t) => t.name).join(', ')}, de herberekening over ${own.name}` };
+  }
+  return { key: hit.key, complement: hit.complement?.test(text) ?? false };
+}
+
+/**
+ * Whether an own norm's "Indicatorregel aanbieder" names this line: a cell
+ * ("Indicatoren!C7", "C7"), a row ("rij 7", "7") or the indicator's text.
+ */
+export function refersTo(ref: string, row: IndicatorRow): boolean {
+  const t = ref.trim();
+  const cellRef = /^(?:'?(.+?)'?!)?\$?[A-Za-z]{0,3}\$?(\d+)$/.exec(t) ?? /^(?:rij|regel)\s+(\d+)$/i.exec(t);
+  if (cellRef) {
+    const [sheet, num] = cellRef.length === 3 ? [cellRef[1], cellRef[2]] : [undefined, cellRef[1]];
+    return Number(num) === row.row + 1 && (!sheet || sheet.toLowerCase() === row.sheet.toLowerCase());
+  }
+  const want = normaliseHeader(t);
+  return want !== '' && normaliseHeader(row.indicator) === want;
 }
 
 /** The difference that counts as "does not match": 0,5 percentage point for percentages. */

@@ -19,13 +19,30 @@ export type ClauseKind =
   /** Empty. */
   | 'empty'
   /** A real number or date cell (not text). */
-  | 'number';
+  | 'number'
+  /** A number compared with a constant: values[0] ("Tevredenheid ≥ 85"). */
+  | 'gt'
+  | 'ge'
+  | 'lt'
+  | 'le'
+  /** A number from values[0] to values[1], both included ("Cijfer tussen 6 en 8"). */
+  | 'between'
+  /** Compared with another column of the same row plus values[0] ("Cijfer eind ≥ Cijfer start + 1"): see `op` and `other`. */
+  | 'column';
+
+/** The comparison kinds that take a number. */
+export const NUMERIC_CLAUSE_KINDS = ['gt', 'ge', 'lt', 'le', 'between'] as const;
+
+export type CompareOp = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
 
 export interface Clause {
   column: ColumnRef;
   kind: ClauseKind;
-  /** For eq: the alternatives ("Zelfstandig | Sociaal netwerk"); for ne: one value. */
+  /** For eq: the alternatives ("Zelfstandig | Sociaal netwerk"); for ne: one value; for gt…le: the bound; between: both bounds; column: the offset. */
   values: (string | number)[];
+  /** For kind 'column': the other column and the comparison. */
+  other?: ColumnRef;
+  op?: CompareOp;
 }
 
 export type Measure =
@@ -38,6 +55,8 @@ export type Measure =
   /** Number of rows where `to - from` exceeds `limit` days. */
   | { kind: 'countOverDays'; from: ColumnRef; to: ColumnRef; limit: number }
   | { kind: 'mean'; column: ColumnRef }
+  /** Sum of a column over the population (a budget total, a savings task). */
+  | { kind: 'sum'; column: ColumnRef }
   /** Mean of (a - b) over rows where both are numbers. */
   | { kind: 'meanDiff'; a: ColumnRef; b: ColumnRef }
   /** SUM(numerator) / SUM(denominator). */
@@ -64,6 +83,10 @@ export interface NormDef {
   measure: Measure;
   /** Date column for a monthly breakdown (count measures). */
   perMonth?: ColumnRef;
+  /** "per <kolom>": one result row per value of this column, under the total. */
+  groupBy?: ColumnRef;
+  /** The provider's reported indicator line this norm recomputes: "Indicatoren!C7", "rij 7" or the indicator's text. */
+  indicatorRef?: string;
   /** No target: the figure is reported only. */
   target: NormTarget | null;
   /** "Bijna behaald" within this distance of the norm (same unit as the value). */
@@ -97,6 +120,7 @@ export function numericColumns(m: Measure): ColumnRef[] {
     case 'countOverDays':
       return [m.from, m.to];
     case 'mean':
+    case 'sum':
       return [m.column];
     case 'meanDiff':
       return [m.a, m.b];
@@ -107,5 +131,5 @@ export function numericColumns(m: Measure): ColumnRef[] {
 
 /** Measures that compare two columns per row: only SUMPRODUCT can express them. */
 export function needsRowArithmetic(m: Measure): boolean {
-  return m.kind === 'withinDays' || m.kind === 'withinMonths' || m.kind === 'countOverDays';
+  return m.kind === 'withinDays' || m.kind === 'withinMonths' || m.kind === 'countOverDays' || ((m.kind === 'share' || m.kind === 'count') && m.condition.some((c) => c.kind === 'column'));
 }

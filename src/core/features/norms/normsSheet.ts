@@ -2,6 +2,7 @@
 // the norm and its status; monthly breakdowns; and the provider's own
 // Indicatoren lines next to our recomputation.
 
+import { ROW_KIND_NL } from '../../detect/dataRows';
 import type { Finding } from '../../findings/finding';
 import type { OverviewNorms } from '../../overview/contribution';
 import { formatMonthNl } from '../../parse/date';
@@ -15,9 +16,10 @@ import type { CompiledNorm } from './compile';
 import { anchorColumn, arrayEnd } from './compile';
 import type { DataTable } from './dataTable';
 import type { NormValues } from './evaluate';
+import { shareParts } from './evaluate';
 import { beyondRangeFormula, monthFormula, populationFormula, realisationFormula } from './formulas';
 import type { IndicatorTable } from './indicators';
-import { describeValue, matchIndicator, tolerance } from './indicators';
+import { describeValue, matchIndicator, refersTo, tolerance } from './indicators';
 import { unitOf } from './model';
 import type { StatusText } from './status';
 import { combinedFormula, combinedStatus, STATUS, statusColours, statusFormula, statusOf } from './status';
@@ -29,6 +31,8 @@ export interface NormRow {
   description: string;
   /** Tier rows (second tier etc.) shown right below. */
   tiers: NormRow[];
+  /** "per <kolom>": one row per group value; this row is their total. */
+  groups: NormRow[];
 }
 
 export interface NormsSheetResult {
@@ -72,10 +76,10 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   for (const r of flatten(input.rows)) if (r.norm.mode === 'array' && !r.norm.structured && !arrayTables.has(r.norm.table)) arrayTables.set(r.norm.table, r.norm);
   for (const t of input.tables) {
     const n = arrayTables.get(t);
-    const rows = Math.max(0, t.lastRow - t.firstRow + 1);
     const source = t.excel ? `tabel ${t.excel.name} op blad "${t.sheet.name}"` : `blad "${t.sheet.name}"`;
-    b.text(row, 0, `Gegevens: ${source}, ${rows} rijen (rij ${t.firstRow + 1} t/m ${t.lastRow + 1}).`, 'note');
-    if (n) {
+    b.text(row, 0, `Gegevens: ${source}, ${t.dataRowCount} ${t.dataRowCount === 1 ? 'rij' : 'rijen'} (rij ${t.firstRow + 1} t/m ${t.lastRow + 1})${skippedNote(t)}.`, 'note');
+    // A closed table ends at its last record (a total or note sits below): appended rows cannot join it, so there is no range to check.
+    if (n && !t.closed) {
       b.text(row, COL.value - 1, `Rijen onder rij ${arrayEnd(t) + 1}:`, 'muted');
       b.formula(row, COL.value, beyondRangeFormula(n, anchorColumn(t)), 0, '0');
       b.formula(row, COL.op, `IF(${a1(row, COL.value)}>0,"Vernieuw de normen: nieuwe rijen vallen buiten het rekenbereik","Rekenbereik in orde")`, 'Rekenbereik in orde');
@@ -90,69 +94,83 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   const realisationCell = new Map<string, string>();
   const overview: OverviewNorms = { texts: STATUS, rows: [] };
   const monthly: { r: NormRow; cell: string }[] = [];
+  /** One norm line; returns its status when it has a norm. */
+  const normRow = (r: NormRow, row: number, label: string): StatusText | null => {
+    let rowStatus: StatusText | null = null;
+    const def = r.norm.def;
+    const unit = unitOf(def.measure);
+    const fmt = formatFor(unit);
+    const popCell = a1(row, COL.population, true);
+    b.text(row, COL.key, def.key, 'muted');
+    b.value(row, COL.label, label);
+    b.value(row, COL.kernbeding, def.kernbeding);
+    b.formula(row, COL.population, populationFormula(r.norm), r.values.population, '0');
+    b.figure(row, COL.value, realisationFormula(r.norm, popCell), r.values.value, { key: def.key, label: def.label, unit, parts: shareParts(r.norm, r.values) }, fmt);
+    realisationCell.set(def.key, a1(row, COL.value));
+    const shown: OverviewNorms['rows'][number] = { label: def.label, unit, realisation: { sheet: input.name, cell: a1(row, COL.value), value: r.values.value } };
+    overview.rows.push(shown);
+    if (def.target) {
+      b.text(row, COL.op, OPERATOR_SYMBOL[def.target.op]);
+      b.value(row, COL.norm, def.target.value, fmt);
+      b.value(row, COL.margin, def.margin, fmt);
+      const status = statusOf(r.values.value, def.target.op, def.target.value, def.margin);
+      b.formula(row, COL.status, statusFormula(a1(row, COL.value), def.target.op, a1(row, COL.norm), a1(row, COL.margin)), status);
+      rowStatus = status;
+      statuses[def.key] = status;
+      shown.norm = { sheet: input.name, cell: a1(row, COL.norm), value: def.target.value };
+      shown.status = { sheet: input.name, cell: a1(row, COL.status), text: status };
+      if (status === STATUS.notMet || status === STATUS.near) {
+        findings.push({
+          rule: status === STATUS.notMet ? 'norm.not-met' : 'norm.nearly-met',
+          severity: status === STATUS.notMet ? 'warning' : 'info',
+          kind: 'norm',
+          sheet: input.name,
+          cell: a1(row, COL.value),
+          expected: `${OPERATOR_SYMBOL[def.target.op]} ${describeValue(def.target.value, unit === 'fraction')}`,
+          actual: r.values.value ?? '',
+          unit,
+          message: `Norm "${def.label}" ${status === STATUS.notMet ? 'niet behaald' : 'bijna behaald'}: ${describeValue(r.values.value!, unit === 'fraction')} (norm ${OPERATOR_SYMBOL[def.target.op]} ${describeValue(def.target.value, unit === 'fraction')}, n = ${r.values.population}).`,
+        });
+      }
+    } else {
+      b.text(row, COL.status, 'Geen norm', 'muted');
+      statuses[def.key] = 'Geen norm';
+    }
+    if (r.values.population > 0 && r.values.population < input.minPopulation && unit !== 'count') {
+      findings.push({
+        rule: 'norm.small-population',
+        severity: 'info',
+        kind: 'norm',
+        sheet: input.name,
+        cell: a1(row, COL.population),
+        actual: r.values.population,
+        unit: 'count',
+        message: `Norm "${def.label}" rust op ${r.values.population} rijen; lees de uitkomst met voorzichtigheid.`,
+      });
+    }
+    b.value(row, COL.how, r.description);
+    if (r.norm.perMonth !== undefined) monthly.push({ r, cell: a1(row, COL.value) });
+    return rowStatus;
+  };
   for (const parent of input.rows) {
     const group = [parent, ...parent.tiers];
     const groupStart = row;
     const groupStatuses: StatusText[] = [];
     for (const r of group) {
-      const def = r.norm.def;
-      const unit = unitOf(def.measure);
-      const fmt = formatFor(unit);
-      const popCell = a1(row, COL.population, true);
-      b.text(row, COL.key, def.key, 'muted');
-      b.value(row, COL.label, r === parent ? def.label : `↳ ${def.label}`);
-      b.value(row, COL.kernbeding, def.kernbeding);
-      b.formula(row, COL.population, populationFormula(r.norm), r.values.population, '0');
-      b.figure(row, COL.value, realisationFormula(r.norm, popCell), r.values.value, { key: def.key, label: def.label, unit }, fmt);
-      realisationCell.set(def.key, a1(row, COL.value));
-      const shown: OverviewNorms['rows'][number] = { label: def.label, unit, realisation: { sheet: input.name, cell: a1(row, COL.value), value: r.values.value } };
-      overview.rows.push(shown);
-      if (def.target) {
-        b.text(row, COL.op, OPERATOR_SYMBOL[def.target.op]);
-        b.value(row, COL.norm, def.target.value, fmt);
-        b.value(row, COL.margin, def.margin, fmt);
-        const status = statusOf(r.values.value, def.target.op, def.target.value, def.margin);
-        b.formula(row, COL.status, statusFormula(a1(row, COL.value), def.target.op, a1(row, COL.norm), a1(row, COL.margin)), status);
-        groupStatuses.push(status);
-        shown.norm = { sheet: input.name, cell: a1(row, COL.norm), value: def.target.value };
-        shown.status = { sheet: input.name, cell: a1(row, COL.status), text: status };
-        statuses[def.key] = status;
-        if (status === STATUS.notMet || status === STATUS.near) {
-          findings.push({
-            rule: status === STATUS.notMet ? 'norm.not-met' : 'norm.nearly-met',
-            severity: status === STATUS.notMet ? 'warning' : 'info',
-            kind: 'norm',
-            sheet: input.name,
-            cell: a1(row, COL.value),
-            expected: `${OPERATOR_SYMBOL[def.target.op]} ${describeValue(def.target.value, unit === 'fraction')}`,
-            actual: r.values.value ?? '',
-            unit,
-            message: `Norm "${def.label}" ${status === STATUS.notMet ? 'niet behaald' : 'bijna behaald'}: ${describeValue(r.values.value!, unit === 'fraction')} (norm ${OPERATOR_SYMBOL[def.target.op]} ${describeValue(def.target.value, unit === 'fraction')}, n = ${r.values.population}).`,
-          });
-        }
-      } else {
-        b.text(row, COL.status, 'Geen norm', 'muted');
-        statuses[def.key] = 'Geen norm';
-      }
-      if (r.values.population > 0 && r.values.population < input.minPopulation && unit !== 'count') {
-        findings.push({
-          rule: 'norm.small-population',
-          severity: 'info',
-          kind: 'norm',
-          sheet: input.name,
-          cell: a1(row, COL.population),
-          actual: r.values.population,
-          unit: 'count',
-          message: `Norm "${def.label}" rust op ${r.values.population} rijen; lees de uitkomst met voorzichtigheid.`,
-        });
-      }
-      b.value(row, COL.how, r.description);
-      if (r.norm.perMonth !== undefined) monthly.push({ r, cell: a1(row, COL.value) });
+      const status = normRow(r, row, r === parent ? r.norm.def.label : `↳ ${r.norm.def.label}`);
+      if (status) groupStatuses.push(status);
       row++;
     }
     if (groupStatuses.length > 0) {
       const range = `${a1(groupStart, COL.status)}:${a1(row - 1, COL.status)}`;
       b.formula(groupStart, COL.verdict, group.length === 1 ? a1(groupStart, COL.status) : combinedFormula(range), group.length === 1 ? groupStatuses[0] : combinedStatus(groupStatuses));
+    }
+    // The breakdown per group value under its norm (and its tiers); the verdict above is the total's.
+    for (const r of group) {
+      for (const g of r.groups) {
+        normRow(g, row, `   • ${g.norm.def.label}`);
+        row++;
+      }
     }
   }
   const lastNormRow = row - 1;
@@ -171,8 +189,17 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   return { sheet: b.build(), figures: b.figures, findings, statuses, overview };
 }
 
+/** ", niet meegeteld: 1 totaalregel (rij 40), 2 voetnoten of tussenkoppen (rij 42, 43)". */
+function skippedNote(t: DataTable): string {
+  if (t.skipped.length === 0) return '';
+  const byKind = new Map<string, number[]>();
+  for (const s of t.skipped) byKind.set(ROW_KIND_NL[s.kind], [...(byKind.get(ROW_KIND_NL[s.kind]) ?? []), s.row + 1]);
+  const parts = [...byKind].map(([kind, rows]) => `${kind} (${rows.length === 1 ? 'rij' : 'rijen'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ' …' : ''})`);
+  return `; niet meegeteld: ${parts.join(', ')}`;
+}
+
 function flatten(rows: NormRow[]): NormRow[] {
-  return rows.flatMap((r) => [r, ...r.tiers]);
+  return rows.flatMap((r) => [r, ...r.groups, ...r.tiers.flatMap((t) => [t, ...t.groups])]);
 }
 
 function monthlySection(b: SheetBuilder, r: NormRow, totalCell: string, start: number): number {
@@ -229,11 +256,17 @@ function indicatorSection(
     if (ind.norm) {
       b.formula(row, 6, statusFormula(a1(row, 5), ind.norm.op, a1(row, 4), '0'), statusOf(ind.realisation, ind.norm.op, ind.norm.value, 0));
     }
-    const match = matchIndicator(ind);
+    // An own norm that names this line wins over recognising it by its wording.
+    const own = flatten(input.rows).find((r) => r.norm.def.indicatorRef !== undefined && refersTo(r.norm.def.indicatorRef, ind));
+    const match = own ? { key: own.norm.def.key, complement: false } : matchIndicator(ind);
     const key = match && 'key' in match && realisationCell.has(match.key) ? match.key : null;
     if (key) {
-      const recomputed = values.get(key) ?? null;
-      b.formula(row, 7, realisationCell.get(key)!, recomputed, fmt);
+      const complement = match !== null && 'complement' in match && match.complement;
+      const ours = values.get(key) ?? null;
+      // "Niet terug binnen 3 maanden" reports the opposite of our return share: compare with 1 − share.
+      const recomputed = ours === null ? null : complement ? 1 - ours : ours;
+      const source = realisationCell.get(key)!;
+      b.formula(row, 7, complement ? `IF(${source}="","",1-${source})` : source, recomputed, fmt);
       const diff = recomputed === null || ind.realisation === null ? null : recomputed - ind.realisation;
       b.formula(row, 8, `IF(OR(${a1(row, 5)}="",${a1(row, 7)}=""),"",${a1(row, 7)}-${a1(row, 5)})`, diff, percent ? '+0.0%;-0.0%;0.0%' : '+0.00;-0.00;0.00');
       const tol = tolerance(percent, input.tolerancePoints);
