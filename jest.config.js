@@ -1,5 +1,6 @@
-// Three suites: fast unit tests, the LibreOffice recalculation stage, and the
-// real-browser task pane tests. `npm test` runs all three.
+// Suites: fast unit tests, the LibreOffice recalculation stage, the real-browser
+// task pane tests, the hostile corpus, and the printed (PDF) look of the report.
+// `npm test` runs them all.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.tsx?$': tsJest }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
@@ -9,5 +10,6 @@ module.exports = {
     { ...base, displayName: 'recalc', testMatch: ['<rootDir>/test/recalc/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
     { ...base, displayName: 'hostile', testMatch: ['<rootDir>/test/hostile/**/*.test.ts'] },
+    { ...base, displayName: 'visual', testMatch: ['<rootDir>/test/visual/**/*.test.ts'] },
   ],
 };

@@ -203,6 +203,8 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
     return part;
   };
   const chartOverrides: { part: string; contentType: string }[] = [];
+  // Written after every other new part: a second run drops them and adds them again at the end, so the order stays the same.
+  const chartPartsOut: { part: string; xml: string }[] = [];
   for (const spec of plan.sheets) {
     const existing = byName.get(spec.name);
     // Charts: a drawing part for the sheet, a chart part per chart, and the sheet's relationship to the drawing.
@@ -212,15 +214,15 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
       const drawing = freePart('xl/drawings/drawing');
       const charts = spec.charts.map((chart) => {
         const part = freePart('xl/charts/chart');
-        newParts.push({ part, xml: renderChartXml(chart) });
+        chartPartsOut.push({ part, xml: renderChartXml(chart) });
         chartOverrides.push({ part, contentType: CHART_CT });
         return part;
       });
-      newParts.push({ part: drawing, xml: renderDrawingXml(spec.charts) });
-      newParts.push({ part: relsPartFor(drawing), xml: renderDrawingRels(charts) });
+      chartPartsOut.push({ part: drawing, xml: renderDrawingXml(spec.charts) });
+      chartPartsOut.push({ part: relsPartFor(drawing), xml: renderDrawingRels(charts) });
       chartOverrides.push({ part: drawing, contentType: DRAWING_CT });
       drawingRelId = 'rId1';
-      newParts.push({ part: relsPartFor(sheetPart), xml: renderSheetDrawingRels(drawing, drawingRelId) });
+      chartPartsOut.push({ part: relsPartFor(sheetPart), xml: renderSheetDrawingRels(drawing, drawingRelId) });
     }
     const xml = sheetXmlFor(pkg, spec, ctx, { selected: spec.name === activeSheet, drawingRelId });
     if (existing) {
@@ -343,7 +345,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
       out.push({ name: e.name, data });
     } else out.push({ copy: e, from: zip });
   }
-  for (const p of newParts) out.push({ name: p.part, data: p.xml });
+  for (const p of [...newParts, ...chartPartsOut]) out.push({ name: p.part, data: p.xml });
   return writeZip(out, options.codec ?? zip.codec);
 }
 

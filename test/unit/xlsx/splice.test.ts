@@ -116,7 +116,9 @@ describe('splice writer', () => {
     expect(wbXml).not.toContain('calcChain');
     expect(entryText(out, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
     // TB Bevindingen is regenerated in place: it keeps its position, so every local name keeps its index.
-    expect(wbXml).toContain('<definedName name="_xlnm.Print_Area" localSheetId="1">\'TB Bevindingen\'!$A$1:$B$2</definedName>');
+    // Its print area is Toetsblad's own (print setup of every TB sheet), written anew at the same index.
+    expect(wbXml).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="1">'TB Bevindingen'!\$A\$1:\$K\$\d+<\/definedName>/);
+    expect(wbXml).not.toContain("'TB Bevindingen'!$A$1:$B$2");
     expect(wbXml).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">Laatste!$A$1</definedName>');
     expect(wbXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const written = path.join(dir, 'names-out.xlsx');
