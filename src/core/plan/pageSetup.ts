@@ -24,7 +24,9 @@ export function printSetup(spec: SheetSpec, runDate: Date): PageSetup {
   let lastRow = maxRow;
   for (const ch of spec.charts ?? []) lastRow = Math.max(lastRow, ch.to.row - 1);
   // Below frozen rows, the last frozen row is the table header: it repeats on every printed page.
-  const titles = own?.printTitleRows ?? (spec.freeze && spec.freeze.rows > 0 ? { first: spec.freeze.rows - 1, last: spec.freeze.rows - 1 } : undefined);
+  const headerRow = spec.freeze && spec.freeze.rows > 0 ? spec.freeze.rows - 1 : -1;
+  const derived = headerRow >= 0 && spec.cells.some((c) => c.row === headerRow && c.v !== null && c.v !== undefined && c.v !== '') ? { first: headerRow, last: headerRow } : undefined;
+  const titles = own?.printTitleRows ?? derived;
   return {
     orientation: own?.orientation ?? 'landscape',
     fitToWidth: own?.fitToWidth ?? 1,
