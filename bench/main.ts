@@ -15,7 +15,7 @@ import { withoutFullCalcOnLoad } from './package';
 import { hasLibreOffice, recalcWithLibreOffice, warmUp } from './libreoffice';
 import type { Run } from './measure';
 import { mustSucceed, timed } from './measure';
-import { measureOfficeRoundTrips } from './office';
+import { measureOfficeRoundTrips, measureOfficeWireExtremes } from './office';
 import { measurePane } from './pane';
 import type { Figure } from './report';
 import { printFigures, writeResults } from './report';
@@ -154,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const fixedSyncs: Record<string, number>[] = [];
     for (const rows of args.sizes) fixedSyncs.push(await benchSize(rows, dir, figures));
+    figures.push(...(await measureOfficeWireExtremes(dir)));
     // Syncs apart from read chunks must not depend on the size of the workbook.
     const differing = Object.keys(fixedSyncs[0] ?? {}).filter((a) => new Set(fixedSyncs.map((f) => f[a])).size > 1);
     figures.push({

@@ -21,7 +21,13 @@ function storedLang(): 'nl' | 'en' {
   }
 }
 
+// The ES5 start-up guard (bootstrap.js) shows "Excel too old" if loading this bundle throws before this line.
+const page = window as unknown as { __toetsbladStarted?: boolean; __toetsbladTooOld?: boolean };
+page.__toetsbladStarted = true;
+
 Office.onReady((info) => {
+  // Internet Explorer or EdgeHTML: the guard already shows its screen.
+  if (page.__toetsbladTooOld) return;
   const root = createRoot(document.getElementById('container')!);
   const theme = themeFor((Office.context as Partial<Office.Context> | undefined)?.officeTheme?.bodyBackgroundColor);
   const excel = typeof Excel !== 'undefined' && typeof Excel.run === 'function';
@@ -34,7 +40,8 @@ Office.onReady((info) => {
     root.render(<Unsupported theme={theme} reason="old-excel" />);
     return;
   }
-  const run: ExcelRun = (batch) => Excel.run(batch);
+  // delayForCellEdit: a batch that arrives while the user is typing in a cell waits for Enter/Esc instead of failing.
+  const run: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
   // Dutch by default; the user's choice of English is remembered on this machine.
   root.render(<App host={excelHost(run, support)} theme={theme} initialLang={storedLang()} />);
 });

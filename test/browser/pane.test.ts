@@ -347,18 +347,55 @@ describe('a slow host', () => {
   it('shows progress while generating and "Annuleren" stops it with nothing written', async () => {
     const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
     await servePane(p);
-    await p.addInitScript(`window.__tbSyncDelayMs = 400; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    // Slow enough that the click lands while reading even on a loaded machine: once writing has started, a cancel lets it finish.
+    await p.addInitScript(`window.__tbSyncDelayMs = 1500; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
     await p.goto(`${PANE_ORIGIN}/taskpane.html`);
     await p.getByRole('tab', { name: 'Genereren' }).click();
     await p.getByRole('button', { name: 'Alles vernieuwen' }).click();
     await p.getByText(/^Werkmap lezen: stap \d van 3$/).waitFor();
     expect(await p.getByRole('progressbar').count()).toBe(1);
     await p.getByRole('button', { name: 'Annuleren' }).click();
-    await p.getByText('Geannuleerd. Er is niets half geschreven.').waitFor();
+    try {
+      await p.getByText('Geannuleerd. Er is niets half geschreven.').waitFor();
+    } catch (e) {
+      await p.screenshot({ path: path.join(ARTIFACTS, 'cancel-failure.png'), fullPage: true });
+      fs.writeFileSync(path.join(ARTIFACTS, 'cancel-failure.txt'), (await p.textContent('body')) ?? '');
+      throw e;
+    }
     const wb = await p.evaluate(() => (window as unknown as { __tbWorkbook: () => { sheets: string[] } }).__tbWorkbook());
     expect(wb.sheets).toEqual(USER_SHEETS);
     // The buttons work again afterwards.
     expect(await p.getByRole('button', { name: 'Alles vernieuwen' }).isEnabled()).toBe(true);
+    await p.close();
+  });
+});
+
+describe('refreshing in place', () => {
+  it("keeps a user's formula that points at a generated sheet, and asks Excel to wait while a cell is being edited", async () => {
+    const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
+    await servePane(p);
+    await p.addInitScript(`window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    await p.goto(`${PANE_ORIGIN}/taskpane.html`);
+    await p.getByRole('tab', { name: 'Genereren' }).click();
+    const refresh = async () => {
+      await p.getByRole('button', { name: 'Alles vernieuwen' }).click();
+      await p.getByText(/^Klaar:|Er ging iets mis/).waitFor();
+      expect(await p.getByRole('alert').count()).toBe(0);
+    };
+    await refresh();
+    type Win = { __tbSetFormula(s: string, a: string, f: string): void; __tbSheetIds(): Record<string, string>; __tbCells(s: string): Record<string, unknown> };
+    const normsSheet = expected.generatedSheets.find((n) => n.includes('Normen'))!;
+    await p.evaluate((sheet) => (window as unknown as Win).__tbSetFormula("Risico's", 'A60', `='${sheet}'!E6`), normsSheet);
+    const ids = await p.evaluate(() => (window as unknown as Win).__tbSheetIds());
+    await p.getByRole('button', { name: 'OK', exact: true }).click();
+    await refresh();
+    const after = await p.evaluate(() => (window as unknown as Win).__tbSheetIds());
+    // The same sheets, not deleted and re-added, and the reference is as the user typed it.
+    expect(after).toEqual(ids);
+    const risks = await p.evaluate(() => (window as unknown as Win).__tbCells("Risico's"));
+    expect(risks['59,0']).toBe(`='${normsSheet}'!E6`);
+    const wb = await p.evaluate(() => (window as unknown as { __tbWorkbook: () => { runOptions: unknown } }).__tbWorkbook());
+    expect(wb.runOptions).toEqual({ delayForCellEdit: true });
     await p.close();
   });
 });

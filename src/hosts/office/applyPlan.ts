@@ -74,7 +74,9 @@ function packBatches(specs: SheetSpec[], support: ApiSupport, budget: number, cr
   // The first request also resets every sheet: about a dozen paths and actions per sheet.
   let current: Batch = { items: [], size: REQUEST_BASE + specs.length * 12 * (PATH_BYTES + ACTION_BYTES), formulas: 0 };
   specs.forEach((spec, sheet) => {
-    for (const op of [...sheetOps(spec, support), ...presentationOps(spec, support, () => created.has(sheet), sheet === active)]) {
+    // Every write operation of a sheet, in order: cells and formats, then print setup, charts and activation.
+    const ops: WriteOp[] = [...sheetOps(spec, support), ...presentationOps(spec, support, () => created.has(sheet), sheet === active)];
+    for (const op of ops) {
       if (current.items.length > 0 && current.size + op.size > budget) {
         batches.push(current);
         current = { items: [], size: REQUEST_BASE + specs.length * (PATH_BYTES + ACTION_BYTES), formulas: 0 };

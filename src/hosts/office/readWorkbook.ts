@@ -69,6 +69,21 @@ export function packRects(rects: { sheet: number; rect: RangeRef }[], budget = R
   return requests;
 }
 
+/** Read requests that fail for size are retried in halves, at most this many times in all. */
+const MAX_READ_RETRIES = 64;
+
+/** One request's chunks as two requests of about half the cells each (null when it is a single row). */
+export function halve(request: ReadChunk[]): ReadChunk[][] | null {
+  if (request.length > 1) {
+    const mid = Math.ceil(request.length / 2);
+    return [request.slice(0, mid), request.slice(mid)];
+  }
+  const [c] = request;
+  if (!c || c.rowCount < 2) return null;
+  const top = Math.ceil(c.rowCount / 2);
+  return [[{ ...c, rowCount: top }], [{ ...c, startRow: c.startRow + top, rowCount: c.rowCount - top }]];
+}
+
 /** Requests for whole sheets read from A1 (the usual, dense case). */
 export function planReadChunks(sizes: { rows: number; cols: number }[], budget = READ_CELL_BUDGET): ReadChunk[][] {
   return packRects(
@@ -77,9 +92,13 @@ export function planReadChunks(sizes: { rows: number; cols: number }[], budget =
   );
 }
 
-function toCellValue(v: unknown): CellValue {
+/**
+ * A cell's value as the core sees it. Whether it is an error comes from Excel's valueTypes, so a
+ * text cell reading "#N/A" stays text; without a type (older callers) the error spelling decides.
+ */
+function toCellValue(v: unknown, type?: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
-  if (typeof v === 'string' && ERROR_VALUE.test(v)) return { error: v };
+  if (typeof v === 'string' && (type === undefined ? ERROR_VALUE.test(v) : type === 'Error')) return { error: v };
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }
@@ -160,18 +179,30 @@ async function read(context: Excel.RequestContext, opts: ReadOptions): Promise<{
         tableRanges.push({ sheet, name: t.name, range });
       }),
     );
+  let retries = 0;
   for (let i = 0; i < requests.length; i++) {
     const loaded = requests[i].map((chunk) => {
       const range = proxies[chunk.sheet].ws.getRangeByIndexes(chunk.startRow, chunk.startCol, chunk.rowCount, chunk.colCount);
-      range.load('values,formulas,numberFormat');
+      range.load('values,formulas,numberFormat,valueTypes');
       return { chunk, range };
     });
     // Table ranges ride along with the first chunk instead of costing a round trip of their own.
     if (i === 0) queueTables();
     check();
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // Long texts can make an answer larger than Excel sends (5 MB): read the same cells in halves.
+      const halves = classifyError(e).code === 'payload-too-large' ? halve(requests[i]) : null;
+      if (!halves || retries >= MAX_READ_RETRIES) throw e;
+      retries++;
+      if (i === 0) tableRanges.length = 0;
+      requests.splice(i, 1, ...halves);
+      i--;
+      continue;
+    }
     syncs++;
-    opts.onProgress?.(syncs, total);
+    opts.onProgress?.(syncs, total + retries);
     for (const { chunk, range } of loaded) fillChunk(snaps[chunk.sheet], chunk, range);
   }
   if (requests.length === 0 && proxies.some((p) => p.tables.items.length > 0)) {
@@ -217,17 +248,19 @@ function fillChunk(s: SheetSnapshot, chunk: ReadChunk, range: Excel.Range): void
   const values = range.values as unknown[][];
   const formulas = range.formulas as unknown[][];
   const formats = range.numberFormat as unknown[][];
+  const types = range.valueTypes as unknown[][];
   for (let i = 0; i < chunk.rowCount; i++) {
     const r = chunk.startRow + i;
     const vRow = values[i] ?? [];
     const row: CellValue[] = (s.values[r] ??= []);
     for (let j = 0; j < chunk.colCount; j++) {
       const c = chunk.startCol + j;
-      const v = toCellValue(vRow[j]);
+      const v = toCellValue(vRow[j], types[i]?.[j]);
       // Sparse areas leave gaps; only write what is there, and never lengthen a row with trailing blanks.
       if (v !== null || c < row.length) row[c] = v;
       const f = formulas[i]?.[j];
-      if (typeof f === 'string' && f.startsWith('=') && f.length > 1) (s.formulas[r] ??= [])[c] = f.slice(1);
+      // Text typed as '=AVERAGE(…) (quote prefix) shows its text under formulas too: a formula's value differs from its text.
+      if (typeof f === 'string' && f.startsWith('=') && f.length > 1 && f !== vRow[j]) (s.formulas[r] ??= [])[c] = f.slice(1);
       const fmt = formats[i]?.[j];
       if (typeof fmt === 'string' && fmt !== 'General' && fmt !== '') (s.numberFormats[r] ??= [])[c] = fmt;
     }

@@ -41,8 +41,11 @@ export function cellInput(cell: PositionedCell | undefined): string | number | b
   return v;
 }
 
-/** An operation with its size measured on a recorder. */
-function op(run: (ws: Excel.Worksheet) => void): WriteOp {
+/**
+ * An operation with its size measured on a recorder. Other write families (charts, page layout)
+ * build their operations with this too, so the same size-measured batching covers them.
+ */
+export function op(run: (ws: Excel.Worksheet) => void): WriteOp {
   return { size: measureWire(run as (ws: never) => void).bytes, run };
 }
 

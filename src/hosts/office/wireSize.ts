@@ -17,6 +17,9 @@ export const PATH_BYTES = 190;
 /** Bytes of one property-set or method action, besides its name and arguments. */
 export const ACTION_BYTES = 140;
 
+/** Above this many cells, Office.js splits an array write into row slices (setRangePropertiesInBulk). */
+const BULK_CELLS = 1500;
+
 export interface WireCount {
   bytes: number;
   paths: number;
@@ -71,6 +74,14 @@ export function measureWire(fn: (target: never) => void): WireCount {
         use();
         count.actions++;
         count.bytes += ACTION_BYTES + String(prop).length + jsonBytes(value);
+        // Office.js sends an array over 1.500 cells as row slices, each addressed by three more
+        // paths (getRow, getRow, getBoundingRect), after one size check.
+        if (Array.isArray(value) && Array.isArray(value[0]) && value.length * value[0].length > BULK_CELLS) {
+          const slices = Math.ceil(value.length / Math.max(1, Math.round(BULK_CELLS / value[0].length)));
+          count.paths += slices * 3;
+          count.actions += slices + 1;
+          count.bytes += slices * (3 * PATH_BYTES + ACTION_BYTES + 60 + String(prop).length) + ACTION_BYTES;
+        }
         return true;
       },
     };

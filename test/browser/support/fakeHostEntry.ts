@@ -1,6 +1,7 @@
 // Browser-side test harness: puts a FakeExcel, loaded from the snapshot the
-// test injected, behind the page's `Excel.run`, and answers office.js's
-// requirement-set questions for it. Bundled by the browser test only.
+// test injected, behind the page's `Excel.run` (so the pane's requests go
+// through Microsoft's Excel client library to the fake workbook), and answers
+// office.js's requirement-set questions for it. Bundled by the browser test only.
 
 import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
 import { FakeExcel } from '../../support/fakeExcel';
@@ -29,6 +30,7 @@ w.__tbWorkbook = () => ({
   selection: fake.selection,
   syncs: fake.syncCount,
   maxRequestBytes: fake.maxRequestBytes,
+  runOptions: fake.lastRunOptions,
 });
 w.__tbCells = (sheet: string) => {
   const s = fake.sheet(sheet);
@@ -41,3 +43,15 @@ w.__tbCells = (sheet: string) => {
     }
   return out;
 };
+/** The user types a formula into a cell (as in Excel, between two runs of the pane). */
+w.__tbSetFormula = (sheet: string, address: string, formula: string) => {
+  Object.assign(fake.sheet(sheet)!.at(address) ?? fake.sheet(sheet)!.ensure(...rowCol(address)), { formula, value: 0 });
+};
+/** Each sheet's stable id: a sheet deleted and re-added gets a new one. */
+w.__tbSheetIds = () => Object.fromEntries(fake.data.sheets.map((s) => [s.name, s.id]));
+
+function rowCol(address: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return [Number(m[2]) - 1, col];
+}

@@ -123,9 +123,13 @@ export class FakeExcel {
     return new lib.Excel.RequestContext(this.url) as unknown as Excel.RequestContext;
   }
 
-  /** Like Excel.run (options such as delayForCellEdit are accepted and have no effect here). */
+  /** Options of the last Excel.run call that passed any (the pane asks for delayForCellEdit). */
+  lastRunOptions: Excel.RunOptions | null = null;
+
+  /** Like Excel.run (options such as delayForCellEdit are recorded; the fake has no cell edit mode). */
   async run<T>(optionsOrBatch: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), maybeBatch?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
+    if (typeof optionsOrBatch !== 'function') this.lastRunOptions = optionsOrBatch;
     const ctx = this.context();
     const result = await batch(ctx);
     // Excel.run syncs what is still queued; an empty queue costs no round trip.

@@ -77,7 +77,7 @@ type Handle =
   | { type: 'Worksheet'; sheet: FakeSheet }
   | { type: 'WorksheetProtection'; sheet: FakeSheet }
   | { type: 'WorksheetFreezePanes'; sheet: FakeSheet }
-  | { type: 'TableCollection'; sheet: FakeSheet }
+  | { type: 'TableCollection'; sheet: FakeSheet | null }
   | { type: 'Table'; sheet: FakeSheet; table: { name: string; ref: string } }
   | { type: 'Range'; sheet: FakeSheet; rect: RangeRef }
   | { type: 'RangeAreas'; sheet: FakeSheet; address: string }
@@ -348,6 +348,9 @@ export class RichApiBackend {
         return { type: 'WorksheetCollection' };
       case 'Workbook.Application':
         return { type: 'Application' };
+      case 'Workbook.Tables':
+        // The library addresses a table it has loaded through the workbook's collection, by id.
+        return { type: 'TableCollection', sheet: null };
       case 'Worksheet.Protection':
         return { type: 'WorksheetProtection', sheet: s() };
       case 'Worksheet.FreezePanes':
@@ -410,8 +413,11 @@ export class RichApiBackend {
       return s ? { type: 'Worksheet', sheet: s } : fail('ItemNotFound', `The worksheet '${String(key)}' does not exist.`);
     }
     if (h.type === 'TableCollection') {
-      const t = h.sheet.tables.find((x) => x.name.toLowerCase() === String(key).toLowerCase());
-      return t ? { type: 'Table', sheet: h.sheet, table: t } : fail('ItemNotFound', `The table '${String(key)}' does not exist.`);
+      for (const sheet of h.sheet ? [h.sheet] : this.data.sheets) {
+        const t = sheet.tables.find((x) => x.name.toLowerCase() === String(key).toLowerCase());
+        if (t) return { type: 'Table', sheet, table: t };
+      }
+      return fail('ItemNotFound', `The table '${String(key)}' does not exist.`);
     }
     return fail('InvalidArgument', `${h.type} has no indexer in the fake.`);
   }
@@ -489,6 +495,26 @@ export class RichApiBackend {
         this.data.activeSheet = s.name;
         this.data.selection = { sheet: s.name, address: rangeA1((h as { rect: RangeRef }).rect) };
         return null;
+      }
+      // Office.js writes arrays over 1.500 cells in row slices: it checks the size first, then addresses
+      // each slice as getRow(i).getBoundingRect(getRow(j)) (setRangePropertiesInBulk in the library).
+      case 'Range._ValidateArraySize': {
+        const { rect } = h as { rect: RangeRef };
+        if (args[0] !== rect.bottom - rect.top + 1 || args[1] !== rect.right - rect.left + 1) {
+          invalid(`The number of rows or columns in the input array doesn't match the size or dimensions of the range ${rangeA1(rect)}.`);
+        }
+        return null;
+      }
+      case 'Range.GetRow': {
+        const { sheet, rect } = h as { sheet: FakeSheet; rect: RangeRef };
+        const row = rect.top + Number(args[0]);
+        if (row > rect.bottom) invalid('The row is outside the range.');
+        return { type: 'Range', sheet, rect: { ...rect, top: row, bottom: row } };
+      }
+      case 'Range.GetBoundingRect': {
+        const { sheet, rect } = h as { sheet: FakeSheet; rect: RangeRef };
+        const o = (args[0] as { rect: RangeRef }).rect;
+        return { type: 'Range', sheet, rect: { top: Math.min(rect.top, o.top), left: Math.min(rect.left, o.left), bottom: Math.max(rect.bottom, o.bottom), right: Math.max(rect.right, o.right) } };
       }
       case 'Range.GetSpecialCellsOrNullObject':
         return this.specialCells(h as { sheet: FakeSheet; rect: RangeRef }, String(args[0]));
@@ -606,7 +632,8 @@ export class RichApiBackend {
       return { _Items: this.data.sheets.map((sheet) => ({ Id: sheet.id, ...this.props({ type: 'Worksheet', sheet }, select ?? ['name']) })) };
     }
     if (h.type === 'TableCollection') {
-      return { _Items: this.sheetOf(h).tables.map((table) => ({ Id: table.name, ...this.props({ type: 'Table', sheet: h.sheet, table }, select ?? ['name']) })) };
+      const sheets = h.sheet ? [this.sheetOf(h)] : this.data.sheets;
+      return { _Items: sheets.flatMap((sheet) => sheet.tables.map((table) => ({ Id: table.name, ...this.props({ type: 'Table', sheet, table }, select ?? ['name']) }))) };
     }
     return this.props(h, select ?? []);
   }

@@ -43,14 +43,18 @@ describe('readWorkbook through the fake Office host', () => {
     Object.assign(s.ensure(0, 0), { value: 'Kop' });
     Object.assign(s.ensure(1, 0), { value: 2 });
     Object.assign(s.ensure(2, 0), { value: 4, formula: '=A2*2' });
-    Object.assign(s.ensure(3, 0), { value: '#DIV/0!', formula: '=1/0' });
+    Object.assign(s.ensure(3, 0), { value: '#DIV/0!', formula: '=1/0', error: true });
+    // Text that only looks like an error or a formula stays text (valueTypes; quote prefix).
+    Object.assign(s.ensure(4, 0), { value: '#N/A' });
+    Object.assign(s.ensure(5, 0), { value: '=AVERAGE(A2:A3)', quotePrefix: true });
     s.merges.push('A1:B1');
     s.hiddenRows.add(2);
     fake.resetCounts();
     const { snapshot } = await fake.run((c) => readWorkbook(c));
     const got = snapshot.sheets[0];
-    expect(got.values.slice(0, 4).map((r) => r[0])).toEqual(['Kop', 2, 4, { error: '#DIV/0!' }]);
+    expect(got.values.slice(0, 6).map((r) => r[0])).toEqual(['Kop', 2, 4, { error: '#DIV/0!' }, '#N/A', '=AVERAGE(A2:A3)']);
     expect(got.formulas[2][0]).toBe('A2*2');
+    expect(got.formulas[5]?.[0]).toBeUndefined();
     expect(got.merges).toEqual(['A1:B1']);
     expect(got.hiddenRows).toEqual([2]);
   });
@@ -324,5 +328,43 @@ describe('data validation lists', () => {
       await applyPlan(ctx, { sheets: [b.build()], removeSheets: [] }, { support: { minimum: true, dataValidation: false, hiddenRows: false, merges: false, printLayout: false } });
     });
     expect(fake.sheet('TB Lijsten')!.dataValidations).toEqual([]);
+  });
+});
+
+describe('reading long texts', () => {
+  it('retries a read whose answer is too large in halves, and keeps every cell', async () => {
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Notities');
+      await ctx.sync();
+    });
+    const s = fake.sheet('Notities')!;
+    // 400 rows x 3 columns of 2.000-character notes: values and formulas alone are ~ 4,8 MB, over the limit.
+    const note = (r: number, c: number) => `${r}/${c} ${'toelichting '.repeat(170)}`;
+    for (let r = 0; r < 400; r++) for (let c = 0; c < 3; c++) Object.assign(s.ensure(r, c), { value: note(r, c) });
+    fake.resetCounts();
+    const { snapshot, stats } = await fake.run((ctx) => readWorkbook(ctx));
+    // One request for all 1.200 cells is refused; its two halves go through.
+    expect(stats.chunks).toBe(2);
+    expect(fake.syncCount).toBe(2 + 1 + 2);
+    expect(fake.maxResponseBytes).toBeLessThan(4 * 1024 * 1024);
+    const got = snapshot.sheets[0];
+    expect(got.values.length).toBe(400);
+    expect(got.values[399][2]).toBe(note(399, 2));
+    expect(got.values[0][0]).toBe(note(0, 0));
+  });
+
+  it('cuts generated text at Excel\'s 32.767 characters instead of failing the write', async () => {
+    const b = new SheetBuilder('TB Lang');
+    b.text(0, 0, 'x'.repeat(40_000));
+    const fake = FakeExcel.empty();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Blad1');
+      await ctx.sync();
+      await applyPlan(ctx, { sheets: [b.build()], removeSheets: [] });
+    });
+    const v = fake.sheet('TB Lang')!.at('A1')!.value as string;
+    expect(v.length).toBe(32_767);
+    expect(v.endsWith('…')).toBe(true);
   });
 });

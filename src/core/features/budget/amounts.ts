@@ -52,19 +52,7 @@ export function roundExcel(x: number, digits: number): number {
   return r === 0 ? 0 : r;
 }
 
-/** Whole cents (or hundredths of an fte): the unit every comparison is made in. */
-export function cents(x: number): number {
-  return Math.round(Number((x * 100).toPrecision(15)));
-}
-
-/** Decimals a value is written with, 0..2 (more counts as 2). */
-export function decimalsOf(x: number): number {
-  for (let d = 0; d < 2; d++) {
-    const s = x * 10 ** d;
-    if (Math.abs(s - Math.round(s)) < 1e-6) return d;
-  }
-  return 2;
-}
+export { cents, decimalsOf } from '../../rounding';
 
 /**
  * An explanation is present, as the sheet's formula decides it: text other than

@@ -5,12 +5,14 @@ import type { Finding } from '../../findings/finding';
 import { formatDutch } from '../../parse/number';
 import { a1 } from '../../workbook/address';
 import type { Amount } from './amounts';
-import { cents, decimalsOf } from './amounts';
+import type { Verdict } from '../../rounding';
+import { cents, classify, linesRoundingAllowance } from '../../rounding';
 import type { BudgetConfig } from './settings';
 import type { AmountColumn, BudgetRow, BudgetTable } from './table';
 import { tableName } from './table';
 
-export type Verdict = 'exact' | 'rounding' | 'error';
+export type { Verdict } from '../../rounding';
+export { classify, linesRoundingAllowance } from '../../rounding';
 
 /** One cell that takes part in a sum: sheet, 0-based row and column, and its values. */
 export interface SumPart {
@@ -57,20 +59,6 @@ export interface SumCheck {
   /** What rounding each term to its written decimals can add up to (n × half a unit). */
   linesAllowance: number;
   verdict: Verdict;
-}
-
-/** Rounding the n terms of a sum to d decimals moves the sum by up to n × half a unit. */
-export function linesRoundingAllowance(parts: number[], stated: number): number {
-  const terms = parts.filter((v) => v !== 0);
-  if (terms.length === 0) return 0;
-  const d = terms.reduce((m, v) => Math.max(m, decimalsOf(v)), decimalsOf(stated));
-  return Number((terms.length * 0.5 * 10 ** -d).toPrecision(12));
-}
-
-export function classify(diff: number, allowance: number): Verdict {
-  const c = Math.abs(cents(diff));
-  if (c === 0) return 'exact';
-  return c <= cents(allowance) ? 'rounding' : 'error';
 }
 
 export function makeCheck(

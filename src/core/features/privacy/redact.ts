@@ -17,8 +17,12 @@ import { bsnDigits, passesElfproef } from './elfproef';
 export const MASK = '[persoonsgegeven verwijderd]';
 export const BSN_MASK = '[BSN verwijderd]';
 
-/** Nine digits, possibly grouped as 1234.56.782 or 1234 56 782, not part of a longer number. */
-const BSN_LIKE = /(?<![\d.,])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{8})(?![\d,]|\.\d)/g;
+/**
+ * Nine digits, possibly grouped as 1234.56.782 or 1234 56 782, not part of a longer number.
+ * The character before is matched (group 1) rather than looked behind at: lookbehind is ES2018,
+ * which the task pane's bundle must not need (Safari before 16.4 cannot parse it).
+ */
+const BSN_LIKE = /(^|[^\d.,])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{8})(?![\d,]|\.\d)/g;
 /** Quoted fragments in messages: that is where findings put user text. */
 const QUOTED = /"([^"]*)"/g;
 
@@ -46,9 +50,9 @@ export class Redactor {
 
   /** Numbers that pass the elfproef, wherever they stand in the text. */
   bsn(s: string): string {
-    return s.replace(BSN_LIKE, (m) => {
+    return s.replace(BSN_LIKE, (_m, before: string, m: string) => {
       const d = bsnDigits(m.replace(/[ .]/g, ''));
-      return d && passesElfproef(d) ? BSN_MASK : m;
+      return before + (d && passesElfproef(d) ? BSN_MASK : m);
     });
   }
 

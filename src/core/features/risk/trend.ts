@@ -2,7 +2,8 @@
 // register too (a sheet per half year), compare each risk's effect.
 
 import type { Finding } from '../../findings/finding';
-import { normaliseHeader } from '../../detect/headers';
+import type { Period } from '../../parse/period';
+import { periodOf } from '../../parse/period';
 import type { SheetBuilder } from '../../plan/sheetBuilder';
 import { STATUS_COLOURS } from '../../plan/styles';
 import { a1, rangeA1 } from '../../workbook/address';
@@ -12,33 +13,8 @@ import { effectFormula } from './liveEffect';
 import type { RiskRegister, RiskRow } from './register';
 import { riskId } from './register';
 
-export interface Period {
-  /** Sortable: year * 100 + last month of the period. */
-  key: number;
-  label: string;
-}
-
-const HALF = /\b([12])\s*(?:e|ste|de)?\s*half\s*jaar\b|\b(eerste|tweede)\s*half\s*jaar\b|\bh([12])\b|\bhj\s*([12])\b/;
-const QUARTER = /\bq([1-4])\b|\b([1-4])\s*(?:e|ste|de)?\s*kwartaal\b|\bkwartaal\s*([1-4])\b/;
-
-/** "Risico's 2e halfjaar 2021" -> 2021-12; "H1 2022" -> 2022-06; "Q3 2022" -> 2022-09; "2022" -> 2022-12. */
-export function periodOf(text: string): Period | null {
-  const t = normaliseHeader(text);
-  const year = /\b(20\d{2})\b/.exec(t);
-  if (!year) return null;
-  const y = Number(year[1]);
-  const h = HALF.exec(t);
-  if (h) {
-    const half = h[2] ? (h[2] === 'eerste' ? 1 : 2) : Number(h[1] ?? h[3] ?? h[4]);
-    return { key: y * 100 + half * 6, label: `${half}e halfjaar ${y}` };
-  }
-  const q = QUARTER.exec(t);
-  if (q) {
-    const quarter = Number(q[1] ?? q[2] ?? q[3]);
-    return { key: y * 100 + quarter * 3, label: `${quarter}e kwartaal ${y}` };
-  }
-  return { key: y * 100 + 12, label: String(y) };
-}
+export type { Period } from '../../parse/period';
+export { periodOf } from '../../parse/period';
 
 /** The period of a register: from its sheet name, else from the title above it. */
 export function registerPeriod(reg: RiskRegister): Period | null {
