@@ -2,7 +2,8 @@
 // the ExcelJS floor and the LibreOffice peer in the same run. Prints every
 // figure with its target and writes bench/results.json.
 //
-// Options: --sizes 1000,10000 (trajectory rows; default 10000,100000),
+// Options: --sizes 1000,10000 (trajectory rows; default 10000,100000; 0 skips),
+//          --regio 60,100000 (regional overview: workbooks, rows of the memory run; 0 skips),
 //          --skip-pane, --keep (keep the generated workbooks).
 
 import * as fs from 'fs';
@@ -19,6 +20,7 @@ import { measureOfficeRoundTrips, measureOfficeWireExtremes } from './office';
 import { measurePane } from './pane';
 import type { Figure } from './report';
 import { printFigures, writeResults } from './report';
+import { benchRegio, REGIO_DEFAULTS } from './regio';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'toetsblad.js');
@@ -27,15 +29,18 @@ const EXCELJS_REPORT = path.join(__dirname, 'exceljsReport.js');
 
 interface Args {
   sizes: number[];
+  /** --regio 60,100000 (workbooks, rows of the memory run); --regio 0 skips it. */
+  regio: [number, number];
   skipPane: boolean;
   keep: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [10_000, 100_000], skipPane: false, keep: false };
+  const args: Args = { sizes: [10_000, 100_000], regio: [REGIO_DEFAULTS.workbooks, REGIO_DEFAULTS.bigRows], skipPane: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--sizes') args.sizes = argv[++i].split(',').map(Number);
+    if (argv[i] === '--sizes') args.sizes = argv[++i].split(',').map(Number).filter((n) => n > 0);
     else if (argv[i] === '--skip-pane') args.skipPane = true;
+    else if (argv[i] === '--regio') args.regio = argv[++i].split(',').map(Number) as [number, number];
     else if (argv[i] === '--keep') args.keep = true;
   }
   return args;
@@ -157,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
     figures.push(...(await measureOfficeWireExtremes(dir)));
     // Syncs apart from read chunks must not depend on the size of the workbook.
     const differing = Object.keys(fixedSyncs[0] ?? {}).filter((a) => new Set(fixedSyncs.map((f) => f[a])).size > 1);
-    figures.push({
+    if (args.sizes.length) figures.push({
       id: 'office.fixedSyncsDiffer',
       label: `Office.js acties met ander aantal vaste syncs bij ${args.sizes.join(' en ')} rijen`,
       value: differing.length,
@@ -177,6 +182,7 @@ export async function main(argv: string[]): Promise<number> {
         note: 'geen formule per trajectrij: aggregaten (COUNTIFS/SUMPRODUCT) over de hele kolom',
       });
     }
+    if (args.regio[0] > 0) figures.push(...(await benchRegio(ROOT, dir, { ...REGIO_DEFAULTS, workbooks: args.regio[0], bigRows: args.regio[1] ?? REGIO_DEFAULTS.bigRows })));
     // 4. Task pane weight.
     if (!args.skipPane) figures.push(...(await measurePane(ROOT)));
     figures.push({ id: 'bench.totalSeconds', label: 'Duur van de hele benchmark', value: round((Date.now() - started) / 1000, 1), unit: 's', target: { max: 600 } });

@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportOptions, ReportResult } from '../core/report';
-import type { WorkbookSnapshot } from '../core/workbook/snapshot';
 import { buildReport } from '../core/report';
 import { openXlsx, UnsupportedPackageError, writeXlsxReport, ZipFormatError } from '../hosts/xlsx';
 import type { OpenedWorkbook } from '../hosts/xlsx';
@@ -42,11 +41,6 @@ export function openInput(input: string): OpenedWorkbook {
   // Excel refuses a workbook without sheets too.
   if (opened.snapshot.sheets.length === 0) throw new ReportError(`Kan ${name} niet lezen: er staat geen werkblad in; het is geen of een beschadigde Excel-werkmap.`, 1);
   return opened;
-}
-
-/** Read a workbook file into a snapshot the way `report` does (regio reads its sources with this). */
-export async function readWorkbookFile(input: string): Promise<WorkbookSnapshot> {
-  return openInput(input).snapshot;
 }
 
 export async function reportFile(input: string, output: string, jsonOut?: string, opts: ReportOptions = {}): Promise<FileReport> {

@@ -40,12 +40,24 @@ export function batchPeriod(sources: SourceContribution[]): Period | null {
   return [...n.values()].sort((a, b) => b.n - a.n || b.p.key - a.p.key)[0]?.p ?? null;
 }
 
+/** Everything a source contributes, as one string; '' when it contributes nothing to compare. */
+function contentKey(s: SourceContribution): string {
+  const parts = [
+    s.norms.map((n) => `${n.key}=${n.value}/${n.population}/${n.parts?.numerator ?? ''}/${n.parts?.denominator ?? ''}`),
+    s.werksoorten.map((w) => `${w.key}=${w.begroot.value}/${w.realisatie.value}/${w.prognose.value}`),
+    Object.entries(s.riskCells).map(([k, a]) => `${k}=${a.value}`),
+    s.budgetTables.map((t) => `${t.title}:${t.rows.map((r) => r.cells.map((c) => c.value).join(',')).join(';')}`),
+  ].flat();
+  return parts.length ? parts.join('|') : '';
+}
+
 const list = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join(', ')} en ${xs.length - 5} andere` : xs.join(', '));
 
 export function checkBatch(sources: SourceContribution[], firstRow: number): { batch: BatchSource[]; findings: BatchFinding[]; period: Period | null } {
   const findings: BatchFinding[] = [];
   const period = batchPeriod(sources);
   const seen = new Map<string, number>();
+  const sameContent = new Map<string, number>();
   const batch: BatchSource[] = sources.map((source, index) => {
     const entry: BatchSource = { id: `B${index + 1}`, row: firstRow + index, source, counts: true, remark: '' };
     const add = (severity: Severity, rule: string, message: string, kind: Finding['kind'] = 'input') => findings.push({ index, severity, rule, message, kind });
@@ -68,10 +80,6 @@ export function checkBatch(sources: SourceContribution[], firstRow: number): { b
       add('warning', 'regio.other-period', `${source.file} gaat over ${source.period.label}, de andere bronnen over ${period.label}; deze bron telt niet mee in de regionale cijfers.`);
       return entry;
     }
-    const textAmounts = source.findings.filter((f) => f.rule === 'budget.number-as-text').length;
-    if (textAmounts && source.werksoorten.length) {
-      add('warning', 'regio.budget-as-text', `In ${source.file} staan ${textAmounts} bedragen als tekst; net als in de eigen rapportage van deze bron tellen ze niet mee in de optellingen, dus ook niet in de regionale begroting. Vraag ${source.name} de bedragen als getal aan te leveren.`, 'budget');
-    }
     if (period && !source.period) add('info', 'regio.no-period', `In ${source.file} staat geen periode in de titels of bladnamen; aangenomen is ${period.label}.`);
     const key = `${nameKey(source.name)}|${source.period?.key ?? ''}`;
     const first = seen.get(key);
@@ -82,6 +90,16 @@ export function checkBatch(sources: SourceContribution[], firstRow: number): { b
       return entry;
     }
     seen.set(key, index);
+    // The same file sent twice under another name has another name from its file name, but the same figures.
+    const content = contentKey(source);
+    const twin = content ? sameContent.get(content) : undefined;
+    if (twin !== undefined) {
+      entry.counts = false;
+      entry.remark = `Zelfde cijfers als ${sources[twin].file}`;
+      add('warning', 'regio.duplicate-content', `${source.file} bevat precies dezelfde cijfers als ${sources[twin].file}; waarschijnlijk is hetzelfde bestand twee keer gekozen. Alleen ${sources[twin].file} telt mee.`);
+      return entry;
+    }
+    if (content) sameContent.set(content, index);
     return entry;
   });
 

@@ -9,7 +9,7 @@ import type { Figure } from '../plan/figure';
 import { SheetBuilder } from '../plan/sheetBuilder';
 import type { SheetSpec } from '../plan/plan';
 import { STATUS_COLOURS } from '../plan/styles';
-import { classify } from '../rounding';
+import { cents, classify } from '../rounding';
 import { a1, columnLetters } from '../workbook/address';
 import type { RegioContext } from './context';
 import { formatOf, nameRef } from './context';
@@ -34,7 +34,7 @@ export function buildBudgetSheet(ctx: RegioContext, checks: RegionalCheck[]): { 
   const werksoorten = new Map<string, string>();
   for (const x of sources) for (const w of x.source.werksoorten) if (!werksoorten.has(w.key)) werksoorten.set(w.key, w.name);
   [26, 34, 15, 15, 15, 15].forEach((w, i) => b.width(i, w));
-  b.row(SUB_ROW, 0, ['Sleutel', 'Werksoort', 'Begroot regio', 'Realisatie regio', 'Prognose regio', 'Prognose − begroot'], 'header');
+  if (sources.length) b.row(SUB_ROW, 0, ['Sleutel', 'Werksoort', 'Begroot regio', 'Realisatie regio', 'Prognose regio', 'Prognose − begroot'], 'header');
   sources.forEach((x, j) => {
     const name = nameRef(ctx, x);
     FIELDS.forEach((field, k) => {
@@ -47,6 +47,7 @@ export function buildBudgetSheet(ctx: RegioContext, checks: RegionalCheck[]): { 
   });
   b.freeze(FIRST, 2);
   let r = FIRST;
+  const overruns: { name: string; werksoort: string; begroot: number; prognose: number; cell: string }[] = [];
   if (sources.length === 0) b.text(r++, 0, 'Geen begroting per werksoort in de bronnen die meetellen.', 'note');
   const rows = [...werksoorten.entries()].map(([key, name]) => ({ key: `budget_${key}`, name, total: false }));
   if (sources.length) rows.push({ key: 'budget', name: 'Totaal', total: true });
@@ -70,6 +71,17 @@ export function buildBudgetSheet(ctx: RegioContext, checks: RegionalCheck[]): { 
       });
     });
     b.formula(r, C.over, `${a1(r, C.regio + 2)}-${a1(r, C.regio)}`, regio.prognose - regio.begroot, EUR, style);
+    // Where the budget runs over: each source's werksoort whose prognosis exceeds its budget, largest first below.
+    if (!row.total) {
+      sources.forEach((x, j) => {
+        const w = x.source.werksoorten.find((ws) => `budget_${ws.key}` === row.key);
+        const begroot = w?.begroot.value;
+        const prognose = w?.prognose.value;
+        if (typeof begroot === 'number' && typeof prognose === 'number' && cents(prognose) > cents(begroot)) {
+          overruns.push({ name: x.source.name, werksoort: row.name, begroot, prognose, cell: a1(r, C.sources + 3 * j + 2) });
+        }
+      });
+    }
     r++;
   }
   if (rows.length) {
@@ -85,8 +97,23 @@ export function buildBudgetSheet(ctx: RegioContext, checks: RegionalCheck[]): { 
     });
   }
 
-  // The regional agreement against the municipal parts, across files.
   const findings: Finding[] = [];
+  const eur = (v: number) => `€ ${formatDutch(v, 2)}`;
+  for (const o of overruns.sort((a, b) => b.prognose - b.begroot - (a.prognose - a.begroot))) {
+    const over = o.prognose - o.begroot;
+    findings.push({
+      rule: 'regio.budget-overrun',
+      severity: 'info',
+      kind: 'budget',
+      sheet: ctx.names.budget,
+      cell: o.cell,
+      message: `${o.name}, ${o.werksoort}: de prognose (${eur(o.prognose)}) ligt ${eur(over)}${o.begroot > 0 ? ` (${formatDutch((over / o.begroot) * 100, 1)}%)` : ''} boven de begroting (${eur(o.begroot)}).`,
+      expected: o.begroot,
+      actual: o.prognose,
+    });
+  }
+
+  // The regional agreement against the municipal parts, across files.
   r += 2;
   b.text(r++, 0, 'Regionale afspraak tegenover de gemeenten', 'subtitle');
   if (checks.length === 0) {
@@ -105,6 +132,7 @@ export function buildBudgetSheet(ctx: RegioContext, checks: RegionalCheck[]): { 
     });
     const sumCol = 3 + m;
     b.row(r, sumCol, ['Som gemeenten', 'Verschil', 'Marge', 'Oordeel'], 'header');
+    [15, 11, 9, 11].forEach((w, i) => b.width(sumCol + i, w));
     r++;
     const first = r;
     for (const line of group.lines) {

@@ -1,7 +1,7 @@
 // What every TB Regio sheet builder shares: the sheet names, the source data,
 // the batch, and how to refer to a source's (editable) name.
 
-import type { Figure, FigureUnit } from '../plan/figure';
+import type { FigureUnit } from '../plan/figure';
 import type { ConditionalFormat } from '../plan/plan';
 import { STATUS_COLOURS } from '../plan/styles';
 import { quoteSheet } from '../workbook/address';
@@ -60,8 +60,4 @@ export function statusColours(range: string): ConditionalFormat {
       rule('Geen gegevens', STATUS_COLOURS.none),
     ],
   };
-}
-
-export interface SheetOutput {
-  figures: Figure[];
 }

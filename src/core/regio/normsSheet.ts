@@ -63,7 +63,7 @@ export function buildNormsSheet(ctx: RegioContext): { sheet: SheetSpec; figures:
   const n = ctx.counting.length;
   const valueCol = (j: number) => C.sources + j;
   const statusCol = (j: number) => C.sources + n + j;
-  [34, 50, 7, 9, 10, 10, 10, 14, 40].forEach((w, i) => b.width(i, w));
+  [32, 46, 4, 9, 9, 9, 9, 13, 26].forEach((w, i) => b.width(i, w));
   for (let j = 0; j < 2 * n; j++) b.width(C.sources + j, 14);
   b.row(HEAD_ROW, 0, ['Sleutel', 'Norm', '', 'Norm', 'Laagste', 'Hoogste', 'Regio', 'Status regio', 'Toelichting'], 'header');
   ctx.counting.forEach((x, j) => {
@@ -130,11 +130,11 @@ export function buildNormsSheet(ctx: RegioContext): { sheet: SheetSpec; figures:
       const den = data.sum('denominator', key);
       regio = den === 0 ? null : num / den;
       b.figure(r, C.regio, `IF(SUMIFS(${data.range('denominator')},${crit})=0,"",SUMIFS(${data.range('numerator')},${crit})/SUMIFS(${data.range('denominator')},${crit}))`, regio, meta, fmt);
-      b.text(r, C.note, `Som tellers / som noemers over ${present.length} bron${present.length === 1 ? '' : 'nen'}`, 'muted');
+      b.text(r, C.note, `Σ tellers / Σ noemers, ${present.length} bron${present.length === 1 ? '' : 'nen'}`, 'muted');
     } else if (line.unit === 'count' && present.length > 0) {
       regio = data.sum('value', key);
       b.figure(r, C.regio, `SUMIFS(${data.range('value')},${crit})`, regio, meta, fmt);
-      b.text(r, C.note, 'Som van de bronnen', 'muted');
+      b.text(r, C.note, 'Σ van de bronnen', 'muted');
     } else if (present.length > 0) {
       b.text(r, C.note, line.unit === 'fraction' ? 'Geen regionaal cijfer: niet elke bron levert teller en noemer' : 'Geen regionaal cijfer: een gemiddelde zonder aantallen is niet op te tellen', 'muted');
     }
@@ -145,6 +145,16 @@ export function buildNormsSheet(ctx: RegioContext): { sheet: SheetSpec; figures:
       b.formula(r, C.status, `IF(${rc}="","Geen gegevens",IF(${metFormula(rc, op, a1(r, C.norm))},"Behaald","Niet behaald"))`, status);
     }
   });
+  if (lines.length > 0 && n > 0) {
+    // Which provider misses how many norms: one count per source under its statuses.
+    const r = FIRST + lines.length;
+    b.text(r, C.label, 'Aantal normen niet behaald', 'total');
+    ctx.counting.forEach((x, j) => {
+      const col = statusCol(j);
+      const missed = (line: NormLine) => line.per[j]?.status === 'Niet behaald';
+      b.figure(r, col, `COUNTIF(${a1(FIRST, col)}:${a1(r - 1, col)},"Niet behaald")`, lines.filter(missed).length, { key: `${ctx.slugs.get(x.id)}.normen_niet_behaald`, label: `${x.source.name}: normen niet behaald`, unit: 'count' }, '0', 'total');
+    });
+  }
   if (lines.length > 0) {
     const lastRow = FIRST + lines.length - 1;
     b.conditional(statusColours(`${a1(FIRST, C.status)}:${a1(lastRow, C.status)}`));

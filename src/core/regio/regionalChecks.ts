@@ -42,7 +42,7 @@ function similar(reg: BudgetTableSummary, t: BudgetTableSummary): boolean {
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 
-export function cellKey(source: BatchSource, tableIndex: number, rowKey: string, colKey: string): string {
+function cellKey(source: BatchSource, tableIndex: number, rowKey: string, colKey: string): string {
   return `tabel_${source.id}_${tableIndex + 1}_${slug(rowKey)}_${slug(colKey)}`;
 }
 

@@ -57,9 +57,10 @@ export function buildRiskSheet(ctx: RegioContext): { sheet: SheetSpec; figures: 
   r += 3;
 
   // The map: kans from high (top) to low, schade from low (left) to high.
+  // The map is drawn on the scale the source data holds cells for (sources on another scale are left out of it).
   let scale = 0;
-  for (const x of sources) for (const k of Object.keys(x.source.riskCells)) {
-    const m = /^K(\d+)S(\d+)$/.exec(k);
+  for (const d of data.rows) {
+    const m = d.kind === 'Risico' && d.counts === 1 ? /^risk_count_K(\d+)S(\d+)$/.exec(d.key) : null;
     if (m) scale = Math.max(scale, Number(m[1]), Number(m[2]));
   }
   if (scale === 0) return { sheet: b.build(), figures: b.figures };

@@ -58,7 +58,8 @@ export interface SourceContribution {
   file: string;
   /** Provider or municipality. */
   name: string;
-  nameFrom: 'title' | 'file';
+  /** Where the name came from; 'edited': typed by the user on an earlier TB Regio Bronnen. */
+  nameFrom: 'title' | 'file' | 'edited';
   period: Period | null;
   status: SourceStatus;
   /** Why the file could not be read (status unreadable). */

@@ -21,6 +21,8 @@ const KIND_TEXT: Record<string, string> = {
   'risk-register': 'risicoregister',
   'budget-table': 'begroting',
   'budget-balance': 'baten en lasten',
+  trajectories: 'trajecten',
+  indicators: 'indicatoren',
 };
 
 export function buildSourcesSheet(ctx: RegioContext, batchFindings: BatchFinding[]): { sheet: SheetSpec; figures: Figure[]; findings: Finding[] } {
@@ -32,13 +34,13 @@ export function buildSourcesSheet(ctx: RegioContext, batchFindings: BatchFinding
   const col = (c: number) => `$${String.fromCharCode(65 + c)}$${first + 1}:$${String.fromCharCode(65 + c)}$${last + 1}`;
   const n = ctx.batch.length;
   const read = ctx.batch.filter((x) => x.source.status !== 'unreadable').length;
-  b.row(3, 0, ['', 'Aantal'], 'header');
-  b.text(4, 0, 'Bronnen');
-  b.figure(4, 1, `COUNTA(${col(0)})`, n, { key: 'regio_bronnen_totaal', label: 'Regio: bronnen in de selectie', unit: 'count' }, '0');
-  b.text(5, 0, 'Gelezen');
-  b.figure(5, 1, `${n ? `COUNTA(${col(STATUS_COL)})-COUNTIF(${col(STATUS_COL)},"${STATUS_TEXT.unreadable}")` : '0'}`, read, { key: 'regio_bronnen_gelezen', label: 'Regio: gelezen bronnen', unit: 'count' }, '0');
-  b.text(6, 0, 'Tellen mee');
-  b.figure(6, 1, `COUNTIF(${col(5)},"Ja")`, ctx.counting.length, { key: 'regio_bronnen_meegeteld', label: 'Regio: bronnen die meetellen', unit: 'count' }, '0');
+  b.row(3, 1, ['', 'Aantal'], 'header');
+  b.text(4, 1, 'Bronnen in de selectie');
+  b.figure(4, 2, `COUNTA(${col(0)})`, n, { key: 'regio_bronnen_totaal', label: 'Regio: bronnen in de selectie', unit: 'count' }, '0');
+  b.text(5, 1, 'Gelezen');
+  b.figure(5, 2, `${n ? `COUNTA(${col(STATUS_COL)})-COUNTIF(${col(STATUS_COL)},"${STATUS_TEXT.unreadable}")` : '0'}`, read, { key: 'regio_bronnen_gelezen', label: 'Regio: gelezen bronnen', unit: 'count' }, '0');
+  b.text(6, 1, 'Tellen mee in de regionale cijfers');
+  b.figure(6, 2, `COUNTIF(${col(5)},"Ja")`, ctx.counting.length, { key: 'regio_bronnen_meegeteld', label: 'Regio: bronnen die meetellen', unit: 'count' }, '0');
   b.row(SOURCES_HEADER_ROW, 0, HEADERS, 'header');
   b.freeze(SOURCES_HEADER_ROW + 1, 3);
   for (const x of ctx.batch) {
@@ -80,7 +82,9 @@ export function buildSourcesSheet(ctx: RegioContext, batchFindings: BatchFinding
   }));
   const top = last + 3;
   b.text(top, 0, 'Bevindingen over de bronnen', 'subtitle');
-  b.row(top + 1, 0, ['Nr', 'Bestand', 'Ernst', 'Melding'], 'header');
+  b.row(top + 1, 0, ['Nr', 'Bestand', 'Ernst'], 'header');
+  b.set(top + 1, 3, { v: 'Melding', style: 'header' });
+  b.merge(`${a1(top + 1, 3)}:${a1(top + 1, 10)}`);
   if (findings.length === 0) b.text(top + 2, 0, 'Alle bestanden zijn gelezen en tellen mee.', 'note');
   batchFindings.forEach((f, i) => {
     const r = top + 2 + i;
@@ -88,7 +92,7 @@ export function buildSourcesSheet(ctx: RegioContext, batchFindings: BatchFinding
     if (x) b.link(r, 0, x.id, { sheet: ctx.names.sources, cell: a1(x.row, STATUS_COL) });
     b.text(r, 1, x?.source.file ?? '');
     b.text(r, 2, SEVERITY_LABEL[f.severity]);
-    b.set(r, 3, { v: f.message, wrap: true });
+    b.set(r, 3, { v: f.message });
   });
   return { sheet: b.build(), figures: b.figures, findings };
 }

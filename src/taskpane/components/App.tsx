@@ -10,12 +10,14 @@ import { withAcceptance } from '../findingGroups';
 import { withMapping } from '../mappingEdit';
 import { usePane } from '../usePane';
 import { FindingsPanel } from './FindingsPanel';
+import { RegioPanel } from './RegioPanel';
+import { REGIO_STRINGS } from '../i18n/regio';
 import { GeneratePanel } from './GeneratePanel';
 import { ScanPanel } from './ScanPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusBar } from './StatusBar';
 
-type TabId = 'scan' | 'generate' | 'findings' | 'settings';
+type TabId = 'scan' | 'generate' | 'findings' | 'settings' | 'regio';
 
 export interface AppProps {
   host: WorkbookHost;
@@ -62,12 +64,13 @@ export function App({ host, theme, initialLang = 'nl' }: AppProps) {
           </Select>
         </header>
         <Degraded support={host.support} lang={lang} />
-        <nav>
+        <nav style={{ overflowX: 'auto' }}>
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t.tabsLabel} size="small">
             <Tab value="scan">{t.tabs.scan}</Tab>
             <Tab value="generate">{t.tabs.generate}</Tab>
             <Tab value="findings">{t.tabs.findings}</Tab>
             <Tab value="settings">{t.tabs.settings}</Tab>
+            <Tab value="regio">{REGIO_STRINGS[lang].tab}</Tab>
           </TabList>
         </nav>
         <StatusBar status={state.status} t={t} onCancel={actions.cancel} onDismiss={actions.dismiss} />
@@ -115,6 +118,7 @@ export function App({ host, theme, initialLang = 'nl' }: AppProps) {
               onSave={(s) => actions.save(s, t.settings.saved)}
             />
           )}
+          {tab === 'regio' && <RegioPanel host={host} lang={lang} t={t} disabled={busy} onSelectCell={(sheet, cell) => void actions.select({ sheet, cell })} />}
         </main>
       </div>
     </FluentProvider>

@@ -88,6 +88,15 @@ describe('a batch with bad files', () => {
     expect(await main(['regio', ...files.slice(0, 3), '--out', out], quiet)).toBe(0);
     expect(await main(['regio', files[0], '--out', files[0]], quiet)).toBe(2);
     expect(await main(['regio', '--out', out], quiet)).toBe(2);
+    // Written into the folder it reads, a second run does not read its own overview as a source.
+    const inbox = path.join(dir, 'inbox');
+    fs.mkdirSync(inbox, { recursive: true });
+    for (const f of files.slice(0, 2)) fs.copyFileSync(f, path.join(inbox, path.basename(f)));
+    const own = path.join(inbox, 'regio.xlsx');
+    const inboxJson = path.join(dir, 'inbox.json');
+    expect(await main(['regio', inbox, '--out', own], quiet)).toBe(0);
+    expect(await main(['regio', inbox, '--out', own, '--json', inboxJson], quiet)).toBe(0);
+    expect(JSON.parse(fs.readFileSync(inboxJson, 'utf8')).figures.find((f: { key: string }) => f.key === 'regio_bronnen_totaal').value).toBe(2);
     jest.restoreAllMocks();
   }, 180_000);
 
@@ -106,7 +115,8 @@ describe('a batch with bad files', () => {
 });
 
 describe('batch checks on contributions', () => {
-  const base = (file: string, name: string, keys: string[]): SourceContribution => ({
+  let distinct = 0;
+  const base = (file: string, name: string, keys: string[], value = 0.5 + ++distinct / 100): SourceContribution => ({
     ...unreadableSource(file, ''),
     name,
     nameFrom: 'title',
@@ -114,7 +124,7 @@ describe('batch checks on contributions', () => {
     error: undefined,
     recognised: ['trajectories'],
     period: { key: 202206, label: '1e halfjaar 2022' },
-    norms: keys.map((key) => ({ key, label: key, value: 0.5, unit: 'fraction', status: 'Behaald', norm: null, population: 10, sheet: 'TB Normen', cell: 'E6' })),
+    norms: keys.map((key) => ({ key, label: key, value, unit: 'fraction', status: 'Behaald', norm: null, population: 10, sheet: 'TB Normen', cell: 'E6' })),
   });
 
   test('a source with a different norm set is named with what is missing and what is extra', () => {
@@ -124,6 +134,17 @@ describe('batch checks on contributions', () => {
     expect(findings[0].message).toContain('ontbreken n2, n3; extra zijn n4');
     // A different norm set still counts: each norm is pooled over the sources that have it.
     expect(batch.every((b) => b.counts)).toBe(true);
+  });
+
+  test('the same figures under another file name and provider name are a duplicate too', () => {
+    const a = base('oss-h1.xlsx', 'Oss', ['n1', 'n2'], 0.42);
+    const copy = base('kopie van oss-h1.xlsx', 'Kopie van oss', ['n1', 'n2'], 0.42);
+    const other = base('uden-h1.xlsx', 'Uden', ['n1', 'n2'], 0.7);
+    const { findings, batch } = checkBatch([a, copy, other], 8);
+    expect(batch.map((x) => x.counts)).toEqual([true, false, true]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ index: 1, rule: 'regio.duplicate-content' });
+    expect(findings[0].message).toContain('kopie van oss-h1.xlsx bevat precies dezelfde cijfers als oss-h1.xlsx');
   });
 
   test('the same provider under another spelling is a duplicate; a bare year fits its half years', () => {

@@ -67,10 +67,8 @@ describe('seed 004: five institutions, five layouts', () => {
   });
 
   test('budget per werksoort and in total, summed over the institutions that have it', () => {
-    // MEE (shape 2) sends its amounts as text: as in its own report, SUM() does not count them, and a finding says so.
-    const asText = providers.findIndex((p) => p.name === 'MEE');
-    const all = providers.flatMap((p, i) => (i === asText ? [] : p.budget));
-    expect(result.findings.find((f) => f.rule === 'regio.budget-as-text')?.message).toMatch(/^In mee-h1-2022\.xlsx staan \d+ bedragen als tekst/);
+    // MEE (shape 2) sends its amounts as text: its own report counts them as the amounts they state, and so does the region.
+    const all = providers.flatMap((p) => p.budget);
     for (const w of [...new Set(all.map((l) => l.werksoort))]) {
       const slug = w.toLowerCase().replace(/\s+/g, '_');
       for (const field of ['begroot', 'realisatie', 'prognose'] as const) {
@@ -84,6 +82,22 @@ describe('seed 004: five institutions, five layouts', () => {
     const missing = providers.findIndex((p) => !p.budget.some((l) => l.werksoort === 'Jongerenwerk'));
     expect(missing).toBeGreaterThanOrEqual(0);
     expect(figure(result, `${SLUG[missing]}.budget_jongerenwerk_begroot`)).toBeNull();
+  });
+
+  test('every werksoort whose prognosis runs over its budget is a finding at its cell, the largest overrun first', () => {
+    const over: { name: string; werksoort: string; by: number }[] = [];
+    for (const p of providers) {
+      for (const w of [...new Set(p.budget.map((l) => l.werksoort))]) {
+        const lines = p.budget.filter((l) => l.werksoort === w);
+        const by = lines.reduce((s, l) => s + l.prognose - l.begroot, 0);
+        if (by > 0) over.push({ name: p.name, werksoort: w, by });
+      }
+    }
+    expect(over.length).toBeGreaterThan(0);
+    over.sort((a, b) => b.by - a.by);
+    const found = result.findings.filter((f) => f.rule === 'regio.budget-overrun');
+    expect(found.map((f) => f.message.split(':')[0])).toEqual(over.map((o) => `${o.name}, ${o.werksoort}`));
+    expect(found.every((f) => f.sheet === REGIO_SHEET.budget && /^[A-Z]+\d+$/.test(f.cell))).toBe(true);
   });
 
   test('risks per kans × schade cell and per band, all institutions together', () => {
