@@ -1,5 +1,6 @@
 // The suites: fast unit tests, the LibreOffice recalculation stage, the
-// real-browser task pane tests, the hostile corpus and the real-world corpus.
+// real-browser task pane tests, the hostile corpus, the real-world corpus and
+// the printed (PDF) look of the report.
 // `npm test` runs them all.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.tsx?$': tsJest }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
@@ -12,5 +13,6 @@ module.exports = {
     { ...base, displayName: 'hostile', testMatch: ['<rootDir>/test/hostile/**/*.test.ts'] },
     // 691 real-world files from ../shared/realworld through the command line (issue 11).
     { ...base, displayName: 'realworld', testMatch: ['<rootDir>/test/realworld/**/*.test.ts'] },
+    { ...base, displayName: 'visual', testMatch: ['<rootDir>/test/visual/**/*.test.ts'] },
   ],
 };

@@ -7,6 +7,7 @@ import { cellText } from './workbook/snapshot';
 export const GENERATED_MARKER = 'Gegenereerd door Toetsblad; wordt bij vernieuwen opnieuw opgebouwd.';
 
 export const SHEET = {
+  overview: 'TB Overzicht',
   findings: 'TB Bevindingen',
   risk: 'TB Risicokaart',
   budget: 'TB Begroting',

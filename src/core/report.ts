@@ -15,6 +15,13 @@ import { buildSettingsSheet, readSettings } from './settings/settingsSheet';
 import type { WorkbookSnapshot } from './workbook/snapshot';
 import { findSheet } from './workbook/snapshot';
 import { appendAll } from './util/arrays';
+import type { OverviewContribution } from './overview/contribution';
+import { buildOverviewSheet } from './overview/overviewSheet';
+import { OVERVIEW_SETTINGS, overviewSource } from './overview/source';
+import { dutchDate, withPrintSetup } from './plan/pageSetup';
+import { findingMessageCell } from './findings/findingsSheet';
+import { sortFindings } from './findings/finding';
+import { acceptanceFor } from './settings/settings';
 
 export interface ReportOptions {
   /** Features to run; all by default. The findings sheet is always written. */
@@ -23,6 +30,8 @@ export interface ReportOptions {
   settings?: Settings;
   /** Rewrite the settings sheet from `settings` (after the user changed them in the pane). */
   writeSettings?: boolean;
+  /** The date printed in every sheet's footer and on the overview; today by default. */
+  runDate?: Date;
 }
 
 export interface ReportResult {
@@ -35,7 +44,7 @@ export interface ReportResult {
 }
 
 export function allSettingDefs(): SettingDef[] {
-  return FEATURES.flatMap((f) => f.settings);
+  return [...Object.values(OVERVIEW_SETTINGS), ...FEATURES.flatMap((f) => f.settings)];
 }
 
 /**
@@ -94,10 +103,12 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
   const findings: Finding[] = [];
   const figures: Figure[] = [];
   const detections: Detection[] = [];
+  const contribution: OverviewContribution = {};
   for (const feature of FEATURES) {
     if (!wanted.has(feature.id)) continue;
     try {
       const out = feature.run(ctx);
+      Object.assign(contribution, out.overview ?? {});
       appendAll(sheets, out.sheets);
       appendAll(findings, out.findings);
       appendAll(figures, out.figures);
@@ -126,11 +137,17 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
   appendAll(findings, cellValueFindings(ctx.wb, detections, findings, CELL_CHECKED_FEATURES));
   // Findings quote user cells; personal data among them must not travel into the report.
   redactPersonalData(ctx.wb, findings, sheets);
-  const findingsSheet = buildFindingsSheet(ctx.sheetName('findings'), findings, ctx.settings);
-  const plan: Plan = { sheets: [findingsSheet.sheet, ...sheets], removeSheets: [] };
+  const findingsName = ctx.sheetName('findings');
+  const findingsSheet = buildFindingsSheet(findingsName, findings, ctx.settings);
+  const runDate = opts.runDate ?? new Date();
+  // The overview is built last, from what the features handed it, and comes first.
+  const overview = buildOverview(wb, ctx.settings, ctx.sheetName('overview'), contribution, findings, findingsName, findingsSheet.figures, runDate);
+  let plan: Plan = { sheets: [overview.sheet, findingsSheet.sheet, ...sheets], removeSheets: [], activeSheet: overview.sheet.name };
   appendAll(figures, findingsSheet.figures);
+  appendAll(figures, overview.figures);
   const settingsName = ctx.sheetName('settings');
   if (opts.writeSettings || !findSheet(wb, settingsName)) plan.sheets.push(buildSettingsSheet(ctx.settings, allSettingDefs()));
+  plan = withPrintSetup(plan, runDate);
   return {
     plan,
     findings,
@@ -139,6 +156,28 @@ export function buildReport(wb: WorkbookSnapshot, opts: ReportOptions = {}): Rep
     generatedSheets: plan.sheets.map((s) => s.name),
     settings: ctx.settings,
   };
+}
+
+const TOP_FINDINGS = 5;
+
+function buildOverview(
+  wb: WorkbookSnapshot,
+  settings: Settings,
+  name: string,
+  contribution: OverviewContribution,
+  findings: Finding[],
+  findingsName: string,
+  findingFigures: Figure[],
+  runDate: Date,
+) {
+  const sorted = sortFindings(findings);
+  const topFindings = sorted
+    .map((finding, index) => ({ finding, index }))
+    .filter(({ finding }) => !acceptanceFor(settings, finding))
+    .slice(0, TOP_FINDINGS)
+    .map(({ finding, index }) => ({ finding, sheet: findingsName, messageCell: findingMessageCell(index) }));
+  const { provider, period } = overviewSource(wb, settings);
+  return buildOverviewSheet({ name, provider, period, runDate: dutchDate(runDate), contribution, findingFigures, topFindings });
 }
 
 /** The plan for "Verwijder Toetsblad-bladen": every generated sheet, optionally keeping settings. */

@@ -79,13 +79,14 @@ export interface GenerateResult {
  * The settings sheet is added when the workbook does not have one yet.
  */
 export function sheetsFor(report: ReportResult, target: GenerateTarget, snapshot: WorkbookSnapshot, featureSheets?: ReadonlySet<string>): Plan {
+  // The overview points at every other sheet, so only "all" rewrites it.
   if (target === 'all') return report.plan;
-  const findingsName = report.plan.sheets[0]?.name;
+  const findingsName = featureContext(snapshot).sheetName('findings');
   const hasSettings = snapshot.sheets.some((s) => s.name === SHEET.settings);
   const own = target === 'findings' ? [] : report.plan.sheets.filter((s) => s.name !== findingsName && featureSheets?.has(s.name));
-  const keep = report.plan.sheets.filter((s, i) => {
+  const keep = report.plan.sheets.filter((s) => {
     if (s.name === SHEET.settings) return !hasSettings;
-    if (i === 0) return own.length === 0;
+    if (s.name === findingsName) return own.length === 0;
     return own.includes(s);
   });
   return { sheets: keep, removeSheets: [] };
@@ -125,7 +126,7 @@ export async function generate(host: WorkbookHost, target: GenerateTarget, setti
 export async function saveSettings(host: WorkbookHost, settings: Settings, control: RunControl = {}): Promise<GenerateResult> {
   const snapshot = await host.read(reading(control));
   const report = buildReport(snapshot, { settings, writeSettings: true });
-  const findingsName = report.plan.sheets[0]?.name;
+  const findingsName = featureContext(snapshot, settings).sheetName('findings');
   const plan: Plan = { sheets: report.plan.sheets.filter((s) => s.name === findingsName || s.name === SHEET.settings), removeSheets: [] };
   const stats = await host.apply(plan, { ownedSheets: generatedSheetNames(snapshot), expectedShapes: userShapes(snapshot), ...writing(control) });
   return { report, stats, written: plan.sheets.map((s) => s.name), norms: normListing(snapshot, report.settings), normStatuses: null };

@@ -8,6 +8,7 @@ import type { SheetSpec } from '../plan/plan';
 import type { SettingDef, Settings } from '../settings/settings';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { GeneratedSheetId } from '../generatedSheets';
+import type { OverviewContribution } from '../overview/contribution';
 
 export type FeatureId = 'risk' | 'budget' | 'norms' | 'privacy';
 
@@ -44,6 +45,8 @@ export interface FeatureOutput {
   findings: Finding[];
   figures: Figure[];
   detections: Detection[];
+  /** Cells the one-page overview (TB Overzicht) points at. */
+  overview?: OverviewContribution;
 }
 
 export interface Feature {

@@ -1,5 +1,7 @@
 // The findings model: every problem Toetsblad reports, with where it is.
 
+import type { FigureUnit } from '../plan/figure';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -19,6 +21,12 @@ export interface Finding {
   message: string;
   expected?: number | string;
   actual?: number | string;
+  /**
+   * What numeric expected/actual values measure, so the findings sheet can
+   * show them in their unit (€, %, plain). Without it: euros for budget
+   * findings, plain numbers otherwise.
+   */
+  unit?: FigureUnit;
 }
 
 /** Identity of a finding across runs: acceptances are stored against it. */

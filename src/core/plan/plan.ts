@@ -57,10 +57,60 @@ export interface DataValidation {
   prompt?: string;
 }
 
+/** How a sheet prints. Every generated sheet gets one (A4, fit to one page wide). */
+export interface PageSetup {
+  orientation: 'landscape' | 'portrait';
+  /** Pages wide and tall the print is scaled to; 0 leaves that direction free. */
+  fitToWidth: number;
+  fitToHeight: number;
+  /** 0-based rows repeated at the top of every printed page (a table's header rows). */
+  printTitleRows?: { first: number; last: number };
+  /** A1 range that prints (without sheet name). */
+  printArea?: string;
+  /** Excel header/footer codes: &P page, &N pages, &F workbook, &A sheet; &L &C &R sections. */
+  header?: string;
+  footer?: string;
+  /** 0-based rows a new printed page starts at (blocks that would otherwise split). */
+  rowBreaks: number[];
+}
+
+/** A range on a sheet plus the values it held when the plan was made (the chart's cached values). */
+export interface ChartData<T> {
+  sheet: string;
+  /** Absolute A1 range without sheet, one row or one column. */
+  range: string;
+  values: T[];
+}
+
+export interface ChartSeries {
+  name: string;
+  values: ChartData<number | null>;
+  /** RGB hex without '#'. */
+  colour: string;
+}
+
+/** A native chart whose series point at cells, so it updates with them. */
+export interface ChartSpec {
+  /** 'column': clustered vertical bars; 'bar': clustered horizontal bars. */
+  kind: 'column' | 'bar';
+  title: string;
+  categories: ChartData<string>;
+  series: ChartSeries[];
+  /** Number format of the value axis, e.g. '0%' or '€ #,##0'. */
+  valueFormat: string;
+  /** Cell area the chart covers: top-left cell and the cell just past its bottom-right (0-based). */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
+}
+
 export interface SheetSpec {
   name: string;
   cells: PositionedCell[];
   columnWidths: { col: number; width: number }[];
+  /** Row heights in points, for rows with wrapped text (hosts do not all grow rows themselves). */
+  rowHeights?: { row: number; height: number }[];
+  pageSetup?: PageSetup;
+  charts?: ChartSpec[];
   merges: string[];
   conditionalFormats: ConditionalFormat[];
   dataValidations: DataValidation[];
@@ -76,6 +126,8 @@ export interface Plan {
   sheets: SheetSpec[];
   /** Generated sheets to remove (only ever Toetsblad's own). */
   removeSheets: string[];
+  /** The sheet the workbook opens on after the run (the overview). */
+  activeSheet?: string;
 }
 
 export function emptyPlan(): Plan {

@@ -3,7 +3,8 @@
 
 import { a1 } from '../workbook/address';
 import type { Figure, FigureUnit } from './figure';
-import type { CellSpec, CellStyle, ConditionalFormat, DataValidation, PositionedCell, Scalar, SheetSpec } from './plan';
+import type { CellSpec, CellStyle, ChartSpec, ConditionalFormat, DataValidation, PageSetup, PositionedCell, Scalar, SheetSpec } from './plan';
+import { fitLayout } from './layout';
 import { GENERATED_MARKER } from '../generatedSheets';
 
 /** Excel's limit on the text in one cell. */
@@ -120,8 +121,38 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A row height in points (rows with wrapped text get theirs from the layout). */
+  rowHeight(row: number, height: number): this {
+    (this.spec.rowHeights ??= []).push({ row, height });
+    return this;
+  }
+
+  /** Print settings beyond the defaults every generated sheet gets (see pageSetup.ts). */
+  page(setup: Partial<PageSetup>): this {
+    this.spec.pageSetup = { ...(this.spec.pageSetup ?? { orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, rowBreaks: [] }), ...setup };
+    return this;
+  }
+
+  /** Start a new printed page at this row: the block below must not be split over two pages. */
+  pageBreak(row: number): this {
+    if (row <= 0) return this;
+    const rowBreaks = [...(this.spec.pageSetup?.rowBreaks ?? []), row];
+    return this.page({ rowBreaks });
+  }
+
+  /** Rows repeated at the top of every printed page. */
+  printTitles(first: number, last = first): this {
+    return this.page({ printTitleRows: { first, last } });
+  }
+
+  chart(chart: ChartSpec): this {
+    (this.spec.charts ??= []).push(chart);
+    return this;
+  }
+
+  /** Cells sorted, column widths and row heights fitted to the content. */
   build(): SheetSpec {
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-    return { ...this.spec, cells };
+    return fitLayout({ ...this.spec, cells });
   }
 }

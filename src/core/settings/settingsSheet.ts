@@ -4,6 +4,7 @@
 import { SHEET } from '../generatedSheets';
 import { SheetBuilder } from '../plan/sheetBuilder';
 import type { SheetSpec } from '../plan/plan';
+import { a1 } from '../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { cellText, findSheet, isCellError } from '../workbook/snapshot';
 import type { SettingDef, SettingValue, Settings } from './settings';
@@ -20,9 +21,14 @@ export const SETTINGS_HEADINGS = {
 
 type Block = keyof typeof SETTINGS_HEADINGS;
 
-/** The rows of each block, each with its 0-based sheet row in `at`. */
-function blockRows(sheet: SheetSnapshot): Record<Block, (unknown[] & { at?: number })[]> {
-  const out: Record<Block, (unknown[] & { at?: number })[]> = { values: [], mappings: [], acceptances: [] };
+/** The rows of each block, each with its 0-based sheet row in `at`, and each block's header texts. */
+function blockRows(sheet: SheetSnapshot): Record<Block, (unknown[] & { at?: number })[]> & { headers: Record<Block, string[]> } {
+  const out: Record<Block, (unknown[] & { at?: number })[]> & { headers: Record<Block, string[]> } = {
+    values: [],
+    mappings: [],
+    acceptances: [],
+    headers: { values: [], mappings: [], acceptances: [] },
+  };
   let current: Block | null = null;
   let skipHeader = false;
   for (let r = 3; r < sheet.rowCount; r++) {
@@ -36,6 +42,7 @@ function blockRows(sheet: SheetSnapshot): Record<Block, (unknown[] & { at?: numb
     }
     if (skipHeader) {
       skipHeader = false;
+      if (current) out.headers[current] = row.map((v) => cellText((v ?? null) as never));
       continue;
     }
     if (current && row.some((v) => v !== null && cellText(v as never) !== '')) out[current].push(Object.assign([...row], { at: r }));
@@ -60,14 +67,26 @@ function columnOf(wb: WorkbookSnapshot, sheetName: string, headerRow: number, ty
   return col >= 0 ? columnLetters(col) : upper;
 }
 
+/** The value cell of a setting on the settings sheet (for findings that point at it), or "" when absent. */
+export function settingValueCell(sheet: SheetSnapshot, key: string): string {
+  const blocks = blockRows(sheet);
+  const keyCol = Math.max(0, blocks.headers.values.indexOf('Sleutel'));
+  const valueCol = blocks.headers.values.indexOf('Waarde') >= 0 ? blocks.headers.values.indexOf('Waarde') : 1;
+  for (let r = 3; r < sheet.rowCount; r++) if (text(sheet.values[r]?.[keyCol]) === key) return a1(r, valueCol);
+  return '';
+}
+
 export function readSettings(wb: WorkbookSnapshot): Settings {
   const sheet = findSheet(wb, SHEET.settings);
   const s = emptySettings();
   if (!sheet) return s;
   const blocks = blockRows(sheet);
+  // Earlier versions put the key first; now the Dutch description comes first and the key last.
+  const keyCol = Math.max(0, blocks.headers.values.indexOf('Sleutel'));
+  const valueCol = blocks.headers.values.indexOf('Waarde') >= 0 ? blocks.headers.values.indexOf('Waarde') : 1;
   for (const row of blocks.values) {
-    const key = text(row[0]);
-    const v = row[1];
+    const key = text(row[keyCol]);
+    const v = row[valueCol];
     if (!key) continue;
     if (typeof v === 'number' || typeof v === 'boolean') s.values[key] = v;
     else if (typeof v === 'string') s.values[key] = v.trim();
@@ -93,42 +112,47 @@ export function readSettings(wb: WorkbookSnapshot): Settings {
 /** Blank rows left under the mapping entries, with the kinds' drop-down, for new entries. */
 const EMPTY_MAPPING_ROWS = 10;
 
-/** A setting's value cell: Ja/Nee for yes/no, a percentage format, a drop-down for choices. */
-function writeValue(b: SheetBuilder, r: number, def: SettingDef, value: SettingValue): void {
+/**
+ * A setting's value cell as the reader sees it: Ja/Nee for on/off (with a
+ * drop-down, read back as such), a percentage for a fraction, euros for an
+ * amount, a drop-down for choices. Stored values stay the same numbers.
+ */
+function writeValue(b: SheetBuilder, r: number, def: SettingDef | undefined, value: SettingValue): void {
   const cell = `B${r + 1}`;
-  if (typeof def.default === 'boolean') {
-    const on = typeof value === 'boolean' ? value : getBoolean({ values: { [def.key]: value }, mappings: [], acceptances: [] }, def);
+  if (def ? typeof def.default === 'boolean' : typeof value === 'boolean') {
+    const on = typeof value === 'boolean' ? value : def ? getBoolean({ values: { [def.key]: value }, mappings: [], acceptances: [] }, def) : false;
     b.set(r, 1, { v: on ? 'Ja' : 'Nee', style: 'input' });
     b.validation({ range: cell, list: ['Ja', 'Nee'] });
     return;
   }
-  const fmt = typeof value !== 'number' ? undefined : def.type === 'percent' ? '0.0%' : def.type === 'eur' ? '#,##0.00' : undefined;
+  const percent = def ? def.type === 'percent' : false;
+  const euro = def ? def.type === 'eur' : false;
+  const fmt = typeof value !== 'number' ? undefined : percent ? '0.0%' : euro ? '"€" #,##0.00' : undefined;
   b.set(r, 1, { v: value, style: 'input', fmt });
-  if (def.type === 'choice' && def.choices?.length) b.validation({ range: cell, list: def.choices });
+  if (def?.type === 'choice' && def.choices?.length) b.validation({ range: cell, list: def.choices });
 }
 
 /** The whole settings sheet, with every known setting listed (current value or default). */
 export function buildSettingsSheet(settings: Settings, defs: SettingDef[]): SheetSpec {
   const b = new SheetBuilder(SHEET.settings, { tabColor: '7F7F7F' });
   b.header('Toetsblad — instellingen', 'Deze instellingen mag u hier of in het taakvenster wijzigen.');
-  b.width(0, 34).width(1, 16).width(2, 60).width(3, 14).width(4, 10);
+  b.width(0, 60).width(1, 16).width(2, 24).width(3, 14).width(4, 10);
   let r = 3;
   b.text(r++, 0, SETTINGS_HEADINGS.values, 'subtitle');
-  b.row(r++, 0, ['Sleutel', 'Waarde', 'Omschrijving'], 'header');
+  b.row(r++, 0, ['Instelling', 'Waarde', 'Sleutel'], 'header');
+  b.freeze(r);
   const seen = new Set<string>();
+  const write = (key: string, label: string, value: SettingValue, def?: SettingDef) => {
+    b.set(r, 0, { v: label, wrap: true });
+    writeValue(b, r, def, value);
+    b.text(r++, 2, key, 'muted');
+  };
   for (const def of defs) {
     seen.add(def.key);
-    const value: SettingValue = settings.values[def.key] ?? def.default;
-    b.text(r, 0, def.key);
-    writeValue(b, r, def, value);
-    b.text(r++, 2, def.label, 'muted');
+    write(def.key, def.label, settings.values[def.key] ?? def.default, def);
   }
   // Keep keys we do not know (a newer version may have written them).
-  for (const [key, value] of Object.entries(settings.values)) {
-    if (seen.has(key)) continue;
-    b.text(r, 0, key);
-    b.set(r++, 1, { v: value, style: 'input' });
-  }
+  for (const [key, value] of Object.entries(settings.values)) if (!seen.has(key)) write(key, key, value);
   r++;
   b.text(r++, 0, SETTINGS_HEADINGS.mappings, 'subtitle');
   b.row(r++, 0, ['Blad', 'Kopregel', 'Soort', 'Veld', 'Kolom'], 'header');

@@ -48,13 +48,37 @@ function cfRule(rule: CfRule, priority: number): ExcelJS.ConditionalFormattingRu
   return { type: 'cellIs', operator: rule.operator, formulae, style, priority, stopIfTrue: true } as ExcelJS.ConditionalFormattingRule;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+/** A4, orientation, fit to pages, print titles and area, header/footer, page breaks. Charts: ExcelJS cannot write them (the splice path does). */
+function writePageSetup(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const p = spec.pageSetup;
+  if (!p) return;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: p.orientation,
+    fitToPage: p.fitToWidth > 0 || p.fitToHeight > 0,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
+    ...(p.printArea ? { printArea: p.printArea } : {}),
+    ...(p.printTitleRows ? { printTitlesRow: `${p.printTitleRows.first + 1}:${p.printTitleRows.last + 1}` } : {}),
+  };
+  ws.headerFooter = { ...(p.header ? { oddHeader: p.header } : {}), ...(p.footer ? { oddFooter: p.footer } : {}) };
+  // ExcelJS puts a break after the row it is called on: the row before the one a page starts at.
+  for (const r of p.rowBreaks) ws.getRow(r).addPageBreak();
+}
+
+function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, selected: boolean): void {
+  const frozen = spec.freeze ? { state: 'frozen' as const, xSplit: spec.freeze.cols, ySplit: spec.freeze.rows } : undefined;
   const ws = wb.addWorksheet(spec.name, {
     properties: spec.tabColor ? { tabColor: argb(spec.tabColor) } : {},
     state: spec.hidden ? 'hidden' : 'visible',
-    views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : undefined,
+    views: frozen || selected ? [{ ...(frozen ?? {}), ...(selected ? { tabSelected: true } : {}) }] : undefined,
   });
   for (const { col, width } of spec.columnWidths) ws.getColumn(col + 1).width = width;
+  for (const { row, height } of spec.rowHeights ?? []) ws.getRow(row + 1).height = height;
+  writePageSetup(ws, spec);
   for (const cell of spec.cells) writeCell(ws, cell);
   for (const m of spec.merges) ws.mergeCells(m);
   let priority = 1;
@@ -84,7 +108,14 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: Plan): void {
     const ws = wb.getWorksheet(name);
     if (ws) wb.removeWorksheet(ws.id);
   }
-  for (const spec of plan.sheets) writeSheet(wb, spec);
+  // The workbook opens on the overview; no other tab stays selected (two selected tabs would be grouped).
+  const active = plan.activeSheet && plan.sheets.some((s) => s.name === plan.activeSheet && !s.hidden) ? plan.activeSheet : undefined;
+  if (active) for (const ws of wb.worksheets) for (const v of ws.views ?? []) (v as { tabSelected?: boolean }).tabSelected = false;
+  for (const spec of plan.sheets) writeSheet(wb, spec, spec.name === active);
+  if (active) {
+    const index = wb.worksheets.findIndex((w) => w.name === active);
+    wb.views = [{ ...(wb.views?.[0] ?? { x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' }), activeTab: index, firstSheet: 0 }];
+  }
   // Excel recalculates everything on open; the cached results are only a courtesy.
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
 }

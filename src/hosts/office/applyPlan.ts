@@ -24,6 +24,7 @@ import { FULL_SUPPORT } from './requirements';
 import type { WriteOp } from './sheetOps';
 import { sheetOps } from './sheetOps';
 import { ACTION_BYTES, PATH_BYTES } from './wireSize';
+import { activeSpecIndex, presentationOps } from './presentation';
 
 /** Bytes per write request: Excel on the web refuses 5 MB; our own ceiling is 4 MB, this leaves margin below it. */
 export const REQUEST_BUDGET = 3_500_000;
@@ -68,13 +69,13 @@ interface Batch {
 /** The fixed part of a write request: the worksheet paths and the request envelope. */
 const REQUEST_BASE = 2_000;
 
-function packBatches(specs: SheetSpec[], support: ApiSupport, budget: number): Batch[] {
+function packBatches(specs: SheetSpec[], support: ApiSupport, budget: number, created: Set<number> = new Set(), active = -1): Batch[] {
   const batches: Batch[] = [];
   // The first request also resets every sheet: about a dozen paths and actions per sheet.
   let current: Batch = { items: [], size: REQUEST_BASE + specs.length * 12 * (PATH_BYTES + ACTION_BYTES), formulas: 0 };
   specs.forEach((spec, sheet) => {
-    // Every write operation of a sheet, in order; further families (charts, page layout) append theirs here.
-    const ops: WriteOp[] = [...sheetOps(spec, support)];
+    // Every write operation of a sheet, in order: cells and formats, then print setup, charts and activation.
+    const ops: WriteOp[] = [...sheetOps(spec, support), ...presentationOps(spec, support, () => created.has(sheet), sheet === active)];
     for (const op of ops) {
       if (current.items.length > 0 && current.size + op.size > budget) {
         batches.push(current);
@@ -111,7 +112,9 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export async function applyPlan(context: Excel.RequestContext, plan: Plan, opts: ApplyOptions = {}): Promise<ApplyStats> {
   const support = opts.support ?? FULL_SUPPORT;
   const budget = opts.requestBudget ?? REQUEST_BUDGET;
-  const batches = packBatches(plan.sheets, support, budget);
+  // Sheets this run adds (known after the first request): only those get charts.
+  const created = new Set<number>();
+  const batches = packBatches(plan.sheets, support, budget, created, activeSpecIndex(plan));
   const total = batches.length + 1;
   const stats: ApplyStats = { syncs: 0, batches: batches.length, batchBytes: batches.map((b) => b.size), deletedSheets: 0 };
   let writing = false;
@@ -154,6 +157,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, opts:
         if (old.name !== spec.name && sameName(old.name, spec.name)) old.name = spec.name;
         return old;
       }
+      created.add(plan.sheets.indexOf(spec));
       return sheets.add(spec.name);
     });
     for (let b = 0; b < batches.length; b++) {

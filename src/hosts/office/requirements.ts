@@ -12,6 +12,8 @@ export const OPTIONAL_SETS = {
   hiddenRows: '1.9',
   /** Merged areas in the user's data. */
   merges: '1.13',
+  /** Page setup, print titles, header/footer and page breaks on generated sheets. */
+  printLayout: '1.9',
 } as const;
 
 export type OptionalCapability = keyof typeof OPTIONAL_SETS;
@@ -21,6 +23,7 @@ export interface ApiSupport {
   dataValidation: boolean;
   hiddenRows: boolean;
   merges: boolean;
+  printLayout: boolean;
 }
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -31,8 +34,9 @@ export function apiSupport(isSetSupported: IsSetSupported): ApiSupport {
     dataValidation: isSetSupported('ExcelApi', OPTIONAL_SETS.dataValidation),
     hiddenRows: isSetSupported('ExcelApi', OPTIONAL_SETS.hiddenRows),
     merges: isSetSupported('ExcelApi', OPTIONAL_SETS.merges),
+    printLayout: isSetSupported('ExcelApi', OPTIONAL_SETS.printLayout),
   };
 }
 
 /** Everything on: for tests and hosts that report every set. */
-export const FULL_SUPPORT: ApiSupport = { minimum: true, dataValidation: true, hiddenRows: true, merges: true };
+export const FULL_SUPPORT: ApiSupport = { minimum: true, dataValidation: true, hiddenRows: true, merges: true, printLayout: true };

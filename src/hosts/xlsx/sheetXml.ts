@@ -7,6 +7,7 @@ import { LOOKS } from '../../core/plan/styles';
 import { a1, parseRange, quoteSheet } from '../../core/workbook/address';
 import type { StyleAppender, XfSpec } from './styles';
 import { escapeAttr, escapeText } from './xml';
+import { fitToPageXml, printElementsXml } from './parts/printXml';
 
 const LINK_COLOUR = '0563C1';
 
@@ -67,7 +68,13 @@ function mergeSlaves(spec: SheetSpec): Set<number> {
   return out;
 }
 
-export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
+/** How this sheet sits in the workbook: the selected tab, and the relationship id of its drawing. */
+export interface SheetPlacement {
+  selected?: boolean;
+  drawingRelId?: string;
+}
+
+export function renderSheetXml(spec: SheetSpec, ctx: RenderContext, placement: SheetPlacement = {}): string {
   const { styles } = ctx;
   // Later writes to the same cell win, as in applyPlan.
   const byCell = new Map<number, PositionedCell>();
@@ -81,7 +88,8 @@ export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
   out.push('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">');
-  if (spec.tabColor) out.push(`<sheetPr><tabColor rgb="FF${spec.tabColor}"/></sheetPr>`);
+  const sheetPr = `${spec.tabColor ? `<tabColor rgb="FF${spec.tabColor}"/>` : ''}${fitToPageXml(spec.pageSetup)}`;
+  if (sheetPr) out.push(`<sheetPr>${sheetPr}</sheetPr>`);
   const last = cells[cells.length - 1];
   const maxCol = cells.reduce((m, c) => Math.max(m, c.col), 0);
   out.push(`<dimension ref="${last ? `A1:${a1(last.row, maxCol)}` : 'A1'}"/>`);
@@ -89,10 +97,10 @@ export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
     const { rows, cols } = spec.freeze;
     const pane = rows && cols ? 'bottomRight' : rows ? 'bottomLeft' : 'topRight';
     out.push(
-      `<sheetViews><sheetView workbookViewId="0"><pane${cols ? ` xSplit="${cols}"` : ''}${rows ? ` ySplit="${rows}"` : ''} topLeftCell="${a1(rows, cols)}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`,
+      `<sheetViews><sheetView${placement.selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane${cols ? ` xSplit="${cols}"` : ''}${rows ? ` ySplit="${rows}"` : ''} topLeftCell="${a1(rows, cols)}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`,
     );
   } else {
-    out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+    out.push(`<sheetViews><sheetView${placement.selected ? ' tabSelected="1"' : ''} workbookViewId="0"/></sheetViews>`);
   }
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (spec.columnWidths.length) {
@@ -109,17 +117,30 @@ export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
     if (xf === undefined) xfByLook.set(key, (xf = styles.xf(cellStyle(c))));
     return xf;
   };
+  const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const rowOpen = (r: number) => (heights.has(r) ? `<row r="${r + 1}" ht="${heights.get(r)}" customHeight="1">` : `<row r="${r + 1}">`);
+  // Rows with a height but no cell still need their <row>, in order.
+  const pendingHeights = [...heights.keys()].sort((a, b) => a - b);
+  const flushHeightsBefore = (r: number) => {
+    while (pendingHeights.length && pendingHeights[0] < r) {
+      const h = pendingHeights.shift()!;
+      if (h !== row) out.push(`${rowOpen(h)}</row>`);
+    }
+  };
   for (const c of cells) {
     const xml = cellXml(c, xfOf(c), ctx);
     if (!xml) continue;
     if (c.row !== row) {
       if (row >= 0) out.push('</row>');
+      flushHeightsBefore(c.row);
+      if (pendingHeights[0] === c.row) pendingHeights.shift();
       row = c.row;
-      out.push(`<row r="${row + 1}">`);
+      out.push(rowOpen(row));
     }
     out.push(xml);
   }
   if (row >= 0) out.push('</row>');
+  flushHeightsBefore(Number.MAX_SAFE_INTEGER);
   out.push('</sheetData>');
   if (spec.merges.length) out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${escapeAttr(m)}"/>`).join('')}</mergeCells>`);
   let priority = 1;
@@ -144,7 +165,8 @@ export function renderSheetXml(spec: SheetSpec, ctx: RenderContext): string {
     }
     out.push('</hyperlinks>');
   }
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(printElementsXml(spec.pageSetup));
+  if (placement.drawingRelId) out.push(`<drawing r:id="${placement.drawingRelId}"/>`);
   out.push('</worksheet>');
   return out.join('');
 }

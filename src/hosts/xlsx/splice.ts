@@ -14,22 +14,42 @@ import { encodeXml } from './bytes';
 import type { TextEncoding } from './bytes';
 import type { PackageSheet, XlsxPackage } from './package';
 import { NS, partText, readRels, relsPartFor, relType, UnsupportedPackageError } from './package';
+import type { SheetPlacement } from './sheetXml';
 import { renderSheetXml } from './sheetXml';
 import { minimalStylesXml, StyleAppender } from './styles';
 import type { OutEntry } from './zipWrite';
 import { writeZip } from './zipWrite';
 import { attrs, element, elements, escapeAttr, rootPrefix, stringItemText, withPrefix } from './xml';
+import { CHART_CT, renderChartXml } from './parts/chartXml';
+import { DRAWING_CT, renderDrawingRels, renderDrawingXml, renderSheetDrawingRels } from './parts/drawingXml';
+import { printDefinedNames } from './parts/printXml';
+import { activateSheet, addDefinedNames, withoutPrintNames, withoutTabSelected } from './parts/workbookViews';
 
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const SST_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 
-/** A generated sheet is replaced only when nothing else hangs off it (hyperlinks aside): anything else might be a user's. */
-function assertReplaceable(pkg: XlsxPackage, sheet: PackageSheet): void {
+/**
+ * A generated sheet is replaced only when nothing else hangs off it (hyperlinks aside, and the drawing
+ * with charts Toetsblad gave it): anything else might be a user's. Returns the drawing and chart parts
+ * that go with the sheet.
+ */
+function assertReplaceable(pkg: XlsxPackage, sheet: PackageSheet): string[] {
   if (sheet.kind !== 'worksheet' || !sheet.part) throw new UnsupportedPackageError(`blad "${sheet.name}" is geen gewoon werkblad`);
+  const parts: string[] = [];
   for (const rel of readRels(pkg.zip, sheet.part)) {
-    if (rel.kind !== 'hyperlink') throw new UnsupportedPackageError(`blad "${sheet.name}" heeft een eigen ${rel.kind}-onderdeel (zelf toegevoegd?); verwijder dat of hernoem het blad`);
+    if (rel.kind === 'hyperlink') continue;
+    if (rel.kind === 'drawing' && !rel.external && pkg.zip.has(rel.target)) {
+      const inner = readRels(pkg.zip, rel.target);
+      if (inner.every((c) => c.kind === 'chart' && !c.external)) {
+        parts.push(rel.target, relsPartFor(rel.target));
+        for (const c of inner) parts.push(c.target, relsPartFor(c.target));
+        continue;
+      }
+    }
+    throw new UnsupportedPackageError(`blad "${sheet.name}" heeft een eigen ${rel.kind}-onderdeel (zelf toegevoegd?); verwijder dat of hernoem het blad`);
   }
+  return parts;
 }
 
 /** Renumber localSheetId in defined names after sheets were removed; names local to a removed sheet go. */
@@ -125,8 +145,8 @@ function nextFree(prefix: string, suffix: string, taken: (name: string) => boole
 }
 
 /** A generated sheet as XML in the package's flavour (Strict packages get Strict namespaces). */
-function sheetXmlFor(pkg: XlsxPackage, spec: SheetSpec, ctx: Parameters<typeof renderSheetXml>[1]): string {
-  const xml = renderSheetXml(spec, ctx);
+function sheetXmlFor(pkg: XlsxPackage, spec: SheetSpec, ctx: Parameters<typeof renderSheetXml>[1], placement: SheetPlacement): string {
+  const xml = renderSheetXml(spec, ctx, placement);
   if (!pkg.strict) return xml;
   const head = xml.indexOf('>', xml.indexOf('<worksheet'));
   return xml.slice(0, head).replace(NS.transitional.main, NS.strict.main).replace(NS.transitional.rel, NS.strict.rel) + xml.slice(head);
@@ -148,9 +168,10 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
   }
   const regenerated = plan.sheets.map((spec) => byName.get(spec.name)).filter((s): s is PackageSheet => s !== undefined);
   const removed = plan.removeSheets.map((n) => byName.get(n)).filter((s): s is PackageSheet => s !== undefined && !regenerated.includes(s));
-  for (const s of [...regenerated, ...removed]) assertReplaceable(pkg, s);
+  const chartParts = [...regenerated, ...removed].flatMap((s) => assertReplaceable(pkg, s));
   const removedIndexes = new Set(removed.map((s) => pkg.sheets.indexOf(s)));
   const droppedParts = new Set<string>();
+  for (const p of chartParts) if (zip.has(p)) droppedParts.add(zip.find(p)!.name);
   for (const s of [...regenerated, ...removed]) {
     const rels = zip.find(relsPartFor(s.part!));
     if (rels) droppedParts.add(rels.name);
@@ -175,9 +196,35 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
   const newParts: { part: string; xml: string }[] = [];
   const newPartNames = new Set<string>();
   let wbXml = pkg.workbookXml;
+  const activeSheet = plan.activeSheet && plan.sheets.some((s) => s.name === plan.activeSheet && !s.hidden) ? plan.activeSheet : undefined;
+  const freePart = (prefix: string) => {
+    const part = nextFree(prefix, '.xml', (n) => taken(n) || newPartNames.has(n.toLowerCase()));
+    newPartNames.add(part.toLowerCase());
+    return part;
+  };
+  const chartOverrides: { part: string; contentType: string }[] = [];
+  // Written after every other new part: a second run drops them and adds them again at the end, so the order stays the same.
+  const chartPartsOut: { part: string; xml: string }[] = [];
   for (const spec of plan.sheets) {
-    const xml = sheetXmlFor(pkg, spec, ctx);
     const existing = byName.get(spec.name);
+    // Charts: a drawing part for the sheet, a chart part per chart, and the sheet's relationship to the drawing.
+    let drawingRelId: string | undefined;
+    const sheetPart = existing?.part ?? nextFree('xl/worksheets/sheet', '.xml', (n) => taken(n) || newPartNames.has(n.toLowerCase()));
+    if (spec.charts?.length) {
+      const drawing = freePart('xl/drawings/drawing');
+      const charts = spec.charts.map((chart) => {
+        const part = freePart('xl/charts/chart');
+        chartPartsOut.push({ part, xml: renderChartXml(chart) });
+        chartOverrides.push({ part, contentType: CHART_CT });
+        return part;
+      });
+      chartPartsOut.push({ part: drawing, xml: renderDrawingXml(spec.charts) });
+      chartPartsOut.push({ part: relsPartFor(drawing), xml: renderDrawingRels(charts) });
+      chartOverrides.push({ part: drawing, contentType: DRAWING_CT });
+      drawingRelId = 'rId1';
+      chartPartsOut.push({ part: relsPartFor(sheetPart), xml: renderSheetDrawingRels(drawing, drawingRelId) });
+    }
+    const xml = sheetXmlFor(pkg, spec, ctx, { selected: spec.name === activeSheet, drawingRelId });
     if (existing) {
       // In place: the part keeps its name, relationship, sheet id and tab position; only visibility follows the plan.
       replaced.set(existing.part!, xml);
@@ -191,7 +238,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
       }
       continue;
     }
-    const part = nextFree('xl/worksheets/sheet', '.xml', (n) => taken(n) || newPartNames.has(n.toLowerCase()));
+    const part = sheetPart;
     newPartNames.add(part.toLowerCase());
     const rId = nextFree('rIdTb', '', (n) => relIds.has(n));
     relIds.add(rId);
@@ -217,6 +264,21 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
   wbXml = wbXml.slice(0, sheetsEl.index) + newSheets + wbXml.slice(sheetsEl.index + sheetsEl.whole.length);
   wbXml = fixDefinedNames(wbXml, removedIndexes, pkg.sheets.length);
   if (removed.length) wbXml = resetActiveTab(wbXml);
+  // Print area and titles: names local to each generated sheet, at its final position.
+  const order = [...pkg.sheets.filter((s) => !removed.includes(s)).map((s) => s.name), ...added.map((a) => a.name)];
+  const indexOf = (name: string) => order.indexOf(name);
+  wbXml = withoutPrintNames(wbXml, new Set(regenerated.map((s) => indexOf(s.name))));
+  wbXml = addDefinedNames(wbXml, plan.sheets.flatMap((spec) => printDefinedNames(spec.name, indexOf(spec.name), spec.pageSetup)), P);
+  // The workbook opens on the overview; a user sheet that was selected is no longer (two selected tabs would be grouped).
+  if (activeSheet) {
+    wbXml = activateSheet(wbXml, indexOf(activeSheet), P);
+    for (const s of pkg.sheets) {
+      if (removed.includes(s) || regenerated.includes(s) || !s.part || !zip.has(s.part)) continue;
+      const source = partText(zip, s.part);
+      const cleared = withoutTabSelected(source.text);
+      if (cleared !== source.text) replaced.set(zip.find(s.part)!.name, encodeXml(cleared, source.encoding as TextEncoding));
+    }
+  }
   wbXml = setCalcOnLoad(wbXml, P);
 
   // Workbook relationships.
@@ -239,7 +301,10 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
     if ([...droppedParts].some((d) => d.toLowerCase() === partName)) ctEdits.push([o.index, o.index + o.whole.length, '']);
   }
   ctXml = applyEdits(ctXml, ctEdits);
-  const newOverrides: string[] = added.map((a) => `<${ctP}Override PartName="/${a.part}" ContentType="${WORKSHEET_CT}"/>`);
+  const newOverrides: string[] = [
+    ...added.map((a) => `<${ctP}Override PartName="/${a.part}" ContentType="${WORKSHEET_CT}"/>`),
+    ...chartOverrides.map((o) => `<${ctP}Override PartName="/${o.part}" ContentType="${o.contentType}"/>`),
+  ];
 
   // Styles: appended to (or created when the package has none).
   if (styles.changed() || !stylesSource) {
@@ -280,7 +345,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
       out.push({ name: e.name, data });
     } else out.push({ copy: e, from: zip });
   }
-  for (const p of newParts) out.push({ name: p.part, data: p.xml });
+  for (const p of [...newParts, ...chartPartsOut]) out.push({ name: p.part, data: p.xml });
   return writeZip(out, options.codec ?? zip.codec);
 }
 

@@ -64,6 +64,11 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   dataValidations: FakeDataValidation[] = [];
   columnWidths = new Map<number, number>();
+  /** Print setup as set through worksheet.pageLayout (property name -> value). */
+  pageLayout: Record<string, unknown> = {};
+  /** Cells horizontal page breaks were added at. */
+  pageBreaks: string[] = [];
+  charts: FakeChart[] = [];
   constructor(public name: string) {}
 
   get(row: number, col: number): FakeCell | undefined {
@@ -109,6 +114,24 @@ export class FakeSheet {
       for (const c of [...row.keys()]) if (c >= rect.left && c <= rect.right) row.delete(c);
     }
   }
+}
+
+export interface FakeChartSeries {
+  name: string;
+  /** Sheet-local A1 ranges. */
+  values: string;
+  xValues?: string;
+  colour?: string;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  title: string;
+  legend?: string;
+  position?: [string, string];
+  series: FakeChartSeries[];
+  valueFormat?: string;
 }
 
 export class FakeWorkbookData {

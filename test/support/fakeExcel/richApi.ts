@@ -12,7 +12,7 @@
 import { parseArea } from '../../../src/hosts/office/addresses';
 import type { RangeRef } from '../../../src/core/workbook/address';
 import { quoteSheet, rangeA1 } from '../../../src/core/workbook/address';
-import type { FakeCell, FakeConditionalFormat, FakeWorkbookData } from './model';
+import type { FakeCell, FakeChart, FakeChartSeries, FakeConditionalFormat, FakeWorkbookData } from './model';
 import { FakeSheet } from './model';
 
 /** Where each strict rule of the fake comes from. */
@@ -82,6 +82,10 @@ type Handle =
   | { type: 'Range'; sheet: FakeSheet; rect: RangeRef }
   | { type: 'RangeAreas'; sheet: FakeSheet; address: string }
   | { type: 'RangeFormat' | 'RangeFont' | 'RangeFill' | 'ConditionalFormatCollection' | 'DataValidation'; sheet: FakeSheet; rect: RangeRef }
+  /** Print setup (ExcelApi 1.9) and charts: recorded on the sheet, for tests to read back. */
+  | { type: 'PageLayout' | 'HeaderFooterGroup' | 'HeaderFooter' | 'PageBreakCollection' | 'ChartCollection'; sheet: FakeSheet }
+  | { type: 'Chart' | 'ChartTitle' | 'ChartLegend' | 'ChartSeriesCollection' | 'ChartAxes' | 'ChartAxis'; sheet: FakeSheet; chart: FakeChart }
+  | { type: 'ChartSeries' | 'ChartSeriesFormat' | 'ChartFill'; sheet: FakeSheet; chart: FakeChart; series: FakeChartSeries }
   | {
       type: 'ConditionalFormat' | 'CustomConditionalFormat' | 'ConditionalFormatRule' | 'ConditionalRangeFormat' | 'ConditionalRangeFont' | 'ConditionalRangeFill' | 'CellValueConditionalFormat';
       sheet: FakeSheet;
@@ -363,6 +367,29 @@ export class RichApiBackend {
         return { type: 'ConditionalFormatCollection', sheet: s(), rect: r() };
       case 'Range.DataValidation':
         return { type: 'DataValidation', sheet: s(), rect: r() };
+      case 'Worksheet.PageLayout':
+        return { type: 'PageLayout', sheet: s() };
+      case 'PageLayout.HeadersFooters':
+        return { type: 'HeaderFooterGroup', sheet: s() };
+      case 'HeaderFooterGroup.DefaultForAllPages':
+        return { type: 'HeaderFooter', sheet: s() };
+      case 'Worksheet.HorizontalPageBreaks':
+        return { type: 'PageBreakCollection', sheet: s() };
+      case 'Worksheet.Charts':
+        return { type: 'ChartCollection', sheet: s() };
+    }
+    const chart = (h as { chart?: FakeChart }).chart;
+    if (chart) {
+      const next: Record<string, Handle['type']> = {
+        'Chart.Title': 'ChartTitle',
+        'Chart.Legend': 'ChartLegend',
+        'Chart.Series': 'ChartSeriesCollection',
+        'Chart.Axes': 'ChartAxes',
+        'ChartAxes.ValueAxis': 'ChartAxis',
+        'ChartSeries.Format': 'ChartSeriesFormat',
+        'ChartSeriesFormat.Fill': 'ChartFill',
+      };
+      if (next[key]) return { ...(h as { sheet: FakeSheet; chart: FakeChart; series?: FakeChartSeries }), type: next[key] } as Handle;
     }
     const cf = (h as { cf?: FakeConditionalFormat }).cf;
     if (cf) {
@@ -509,6 +536,54 @@ export class RichApiBackend {
         sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(parseAddress(cf.range), rect));
         return null;
       }
+      case 'PageLayout.SetPrintArea':
+        (h as { sheet: FakeSheet }).sheet.pageLayout.printArea = String(args[0]);
+        return null;
+      case 'PageLayout.SetPrintTitleRows':
+        (h as { sheet: FakeSheet }).sheet.pageLayout.printTitleRows = String(args[0]);
+        return null;
+      case 'PageBreakCollection.Add':
+        (h as { sheet: FakeSheet }).sheet.pageBreaks.push(String(args[0]));
+        return null;
+      case 'PageBreakCollection.RemovePageBreaks':
+        (h as { sheet: FakeSheet }).sheet.pageBreaks = [];
+        return null;
+      case 'ChartCollection.Add': {
+        const sheet = this.sheetOf(h);
+        const source = args[1] as { rect?: RangeRef } | string;
+        const values = typeof source === 'string' ? source.replace(/\$/g, '') : rangeA1(source.rect!);
+        const chart: FakeChart = { name: '', type: String(args[0]), title: '', series: [{ name: '', values }] };
+        sheet.charts.push(chart);
+        return { type: 'Chart', sheet, chart };
+      }
+      case 'Chart.SetPosition': {
+        const cellOf = (a: unknown) => (typeof a === 'string' ? a : rangeA1((a as { rect: RangeRef }).rect));
+        (h as { chart: FakeChart }).chart.position = [cellOf(args[0]), cellOf(args[1])];
+        return null;
+      }
+      case 'ChartSeriesCollection.GetItemAt': {
+        const c = h as { sheet: FakeSheet; chart: FakeChart };
+        const series = c.chart.series[Number(args[0])] ?? fail('ItemNotFound', `No series ${String(args[0])}.`);
+        return { type: 'ChartSeries', sheet: c.sheet, chart: c.chart, series };
+      }
+      case 'ChartSeriesCollection.Add': {
+        const c = h as { sheet: FakeSheet; chart: FakeChart };
+        const series: FakeChartSeries = { name: String(args[0] ?? ''), values: '' };
+        c.chart.series.push(series);
+        return { type: 'ChartSeries', sheet: c.sheet, chart: c.chart, series };
+      }
+      case 'ChartSeries.SetValues':
+      case 'ChartSeries.SetXAxisValues': {
+        const range = args[0] as { rect?: RangeRef };
+        if (!range?.rect) invalid('A series takes a range.');
+        const series = (h as { series: FakeChartSeries }).series;
+        if (name === 'SetValues') series.values = rangeA1(range.rect!);
+        else series.xValues = rangeA1(range.rect!);
+        return null;
+      }
+      case 'ChartFill.SetSolidColor':
+        (h as { series: FakeChartSeries }).series.colour = String(args[0]);
+        return null;
       case 'DataValidation.Clear': {
         const { sheet, rect } = h as { sheet: FakeSheet; rect: RangeRef };
         sheet.dataValidations = sheet.dataValidations.filter((d) => !intersects(parseAddress(d.range), rect));
@@ -703,6 +778,35 @@ export class RichApiBackend {
         sheet.dataValidations.push({ range: rangeA1(rect), rule: v });
         return;
       }
+      case 'PageLayout.PaperSize':
+      case 'PageLayout.Orientation':
+      case 'PageLayout.CenterHorizontally':
+      case 'PageLayout.Zoom':
+        (h as { sheet: FakeSheet }).sheet.pageLayout[name[0].toLowerCase() + name.slice(1)] = v;
+        return;
+      case 'HeaderFooter.LeftHeader':
+      case 'HeaderFooter.CenterHeader':
+      case 'HeaderFooter.RightHeader':
+      case 'HeaderFooter.LeftFooter':
+      case 'HeaderFooter.CenterFooter':
+      case 'HeaderFooter.RightFooter':
+        (h as { sheet: FakeSheet }).sheet.pageLayout[`headersFooters.${name[0].toLowerCase()}${name.slice(1)}`] = v;
+        return;
+      case 'Chart.Name':
+        (h as { chart: FakeChart }).chart.name = String(v);
+        return;
+      case 'ChartTitle.Text':
+        (h as { chart: FakeChart }).chart.title = String(v);
+        return;
+      case 'ChartLegend.Position':
+        (h as { chart: FakeChart }).chart.legend = String(v);
+        return;
+      case 'ChartAxis.NumberFormat':
+        (h as { chart: FakeChart }).chart.valueFormat = String(v);
+        return;
+      case 'ChartSeries.Name':
+        (h as { series: FakeChartSeries }).series.name = String(v);
+        return;
       case 'DataValidation.Prompt': {
         const { sheet, rect } = h as { sheet: FakeSheet; rect: RangeRef };
         const found = sheet.dataValidations.find((d) => d.range === rangeA1(rect));

@@ -232,7 +232,8 @@ describe('settings stored in the workbook', () => {
     const ws = wb.getWorksheet('TB Instellingen')!;
     let periodRow = 0;
     ws.eachRow((row, n) => {
-      if (row.getCell(1).value === 'budget.periodMonths') periodRow = n;
+      // The Dutch description comes first, the key is the reference in the third column.
+      if (row.getCell(3).value === 'budget.periodMonths') periodRow = n;
     });
     expect(periodRow).toBeGreaterThan(0);
     expect(ws.getCell(periodRow, 2).value).toBe('auto');

@@ -34,7 +34,7 @@ describe('norms.disabled', () => {
     const full = buildReport(readWorkbook(wb));
     const settings = full.plan.sheets.find((s) => s.name === SHEET.settings)!;
     const keyCell = settings.cells.find((c) => c.v === 'norms.disabled')!;
-    expect(keyCell.col).toBe(0);
+    expect(keyCell.col).toBe(2);
     expect(settings.cells.find((c) => c.row === keyCell.row && c.col === 1)?.v).toBe('');
   });
 

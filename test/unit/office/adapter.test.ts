@@ -61,7 +61,7 @@ describe('readWorkbook through the fake Office host', () => {
 
   it('leaves merges and hidden rows out on hosts below ExcelApi 1.9 / 1.13 instead of failing', async () => {
     const fake = FakeExcel.fromSnapshot(example, { apiVersion: 1.7 });
-    const support = { minimum: true, dataValidation: false, hiddenRows: false, merges: false };
+    const support = { minimum: true, dataValidation: false, hiddenRows: false, merges: false, printLayout: false };
     const { snapshot } = await fake.run((ctx) => readWorkbook(ctx, { support }));
     expect(snapshot.sheets).toHaveLength(4);
     expect(snapshot.sheets.every((s) => s.merges.length === 0 && s.hiddenRows.length === 0)).toBe(true);
@@ -325,7 +325,7 @@ describe('data validation lists', () => {
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.add('Blad1');
       await ctx.sync();
-      await applyPlan(ctx, { sheets: [b.build()], removeSheets: [] }, { support: { minimum: true, dataValidation: false, hiddenRows: false, merges: false } });
+      await applyPlan(ctx, { sheets: [b.build()], removeSheets: [] }, { support: { minimum: true, dataValidation: false, hiddenRows: false, merges: false, printLayout: false } });
     });
     expect(fake.sheet('TB Lijsten')!.dataValidations).toEqual([]);
   });

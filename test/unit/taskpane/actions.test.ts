@@ -91,7 +91,7 @@ describe('pane actions', () => {
     const settings = readSettings((await scan(host)).snapshot);
     expect(settings.acceptances).toEqual([{ rule: target.rule, sheet: target.sheet, cell: target.cell, reason: 'Bekend; hersteld in de volgende rapportage' }]);
     const sheet = fake.sheet(SHEET.findings)!;
-    const rowOf = () => [...sheet.cells.entries()].find(([, row]) => row.get(2)?.value === target.rule && row.get(4)?.value === target.cell)![0];
+    const rowOf = () => [...sheet.cells.entries()].find(([, row]) => row.get(10)?.value === target.rule && row.get(3)?.value === target.cell)![0];
     expect(sheet.get(rowOf(), 8)!.value).toBe('Ja');
     expect(sheet.get(rowOf(), 9)!.value).toBe('Bekend; hersteld in de volgende rapportage');
     await saveSettings(host, withAcceptance(settings, target, null));

@@ -49,8 +49,9 @@ describe('splice writer', () => {
       const part = `xl/worksheets/sheet${i}.xml`;
       expect(rawEntry(fast, part).equals(rawEntry(EXAMPLE, part))).toBe(true);
     }
-    const findings = entryText(readZip(fs.readFileSync(fast)), 'xl/worksheets/sheet5.xml');
-    expect(findings).toMatch(/<hyperlink ref="E\d+" location="Financiering!F6" display="F6"\/>/);
+    // The overview comes first (sheet5), the findings sheet second, with the cell link in column D.
+    const findings = entryText(readZip(fs.readFileSync(fast)), 'xl/worksheets/sheet6.xml');
+    expect(findings).toMatch(/<hyperlink ref="D\d+" location="Financiering!F6" display="F6"\/>/);
     const [fw, sw, src] = await Promise.all([loadXlsx(fast), loadXlsx(slow), loadXlsx(EXAMPLE)]);
     expect(fw.worksheets.map((w) => w.name)).toEqual(sw.worksheets.map((w) => w.name));
     for (const ws of src.worksheets) expect(sheetFingerprint(fw.getWorksheet(ws.name)!)).toEqual(sheetFingerprint(ws));
@@ -115,7 +116,9 @@ describe('splice writer', () => {
     expect(wbXml).not.toContain('calcChain');
     expect(entryText(out, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
     // TB Bevindingen is regenerated in place: it keeps its position, so every local name keeps its index.
-    expect(wbXml).toContain('<definedName name="_xlnm.Print_Area" localSheetId="1">\'TB Bevindingen\'!$A$1:$B$2</definedName>');
+    // Its print area is Toetsblad's own (print setup of every TB sheet), written anew at the same index.
+    expect(wbXml).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="1">'TB Bevindingen'!\$A\$1:\$K\$\d+<\/definedName>/);
+    expect(wbXml).not.toContain("'TB Bevindingen'!$A$1:$B$2");
     expect(wbXml).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">Laatste!$A$1</definedName>');
     expect(wbXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const written = path.join(dir, 'names-out.xlsx');

@@ -141,7 +141,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
   append(output.findings, findings);
   output.detections.push(...tables.map(budgetDetection), ...balances.map(balanceDetection));
   if (tables.length || balances.length || savings.length) {
-    const { sheet, figures } = buildBudgetSheet({
+    const { sheet, figures, overview } = buildBudgetSheet({
       name: ctx.sheetName('budget'),
       cfg,
       months: period.months,
@@ -157,6 +157,7 @@ export function analyseBudget(ctx: FeatureContext): BudgetAnalysis & { output: F
     });
     output.sheets.push(sheet);
     append(output.figures, figures);
+    if (overview.length) output.overview = { budget: overview };
   }
   return { tables, balances, checks, rates, shares, findings, output };
 }

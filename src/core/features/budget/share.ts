@@ -163,6 +163,7 @@ export function shareFindings(s: IndividualShare): Finding[] {
       message: `Individueel sociaal werk krijgt ${formatPercent(s.share)} van het budget voor sociaal werk (${s.individual.sections.join(', ')} tegenover ${s.collective.sections.join(', ')}); het kernbeding staat maximaal ${formatPercent(s.max, 0)} toe.`,
       expected: s.max,
       actual: Number(s.share.toFixed(4)),
+      unit: 'fraction',
     },
   ];
 }

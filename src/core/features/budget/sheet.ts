@@ -4,6 +4,7 @@
 // a live formula on the user's cells, written with the engine's own value.
 
 import type { Figure } from '../../plan/figure';
+import type { OverviewBudgetLine } from '../../overview/contribution';
 import type { CfRule, SheetSpec } from '../../plan/plan';
 import { SheetBuilder } from '../../plan/sheetBuilder';
 import { STATUS_COLOURS } from '../../plan/styles';
@@ -22,7 +23,7 @@ import type { SumCheck, UnstatedSection } from './sums';
 import { linesRoundingAllowance, sumPart } from './sums';
 import { tableName } from './table';
 
-const EUR = '#,##0.00';
+const EUR = '"€" #,##0.00';
 const PCT = '0.0%';
 const FTE = '0.00';
 
@@ -79,7 +80,7 @@ class Keys {
   }
 }
 
-export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; figures: Figure[] } {
+export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; figures: Figure[]; overview: OverviewBudgetLine[] } {
   const { cfg } = input;
   const b = new SheetBuilder(input.name, { tabColor: '548235' });
   const keys = new Keys();
@@ -132,7 +133,8 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
     r = lr + 1;
   }
 
-  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, factor);
+  const overview: OverviewBudgetLine[] = [];
+  if (input.lines.length) writeSummary(b, keys, blocks, summaryTop, factor, overview);
   if (input.shares.length) writeShares(b, input.shares, shareTop);
   if (input.lines.length) writeRecon(b, input, blocks, reconTop, lineRow, lastLineRow);
   const tally: Tally = { checks: null, fte: [] };
@@ -141,8 +143,9 @@ export function buildBudgetSheet(input: BudgetSheetInput): { sheet: SheetSpec; f
   for (const task of input.savings) r = writeSavings(b, keys, task, r, input) + 1;
   writeOverview(b, keys, tally, input.lines.length ? { first: reconTop + 2, last: lastLineRow, statuses: input.lines.map((l) => l.sheet.status) } : null);
   if (!input.lines.length && !input.checks.length && !input.unstated.length && !input.rates.length && !input.savings.length) b.text(r, 0, 'Geen begrotingstabel gevonden.', 'note');
-  b.freeze(3, 0);
-  return { sheet: b.build(), figures: b.figures };
+  // Below the summary's header row: the werksoort columns stay labelled while scrolling.
+  b.freeze(input.lines.length ? summaryTop + 2 : 3, 0);
+  return { sheet: b.build(), figures: b.figures, overview };
 }
 
 /** A line's group on the sheet: its section; with several tables, prefixed by the table (or the table alone when it has no sections). */
@@ -167,7 +170,7 @@ const R = { section: 0, label: 1, begroot: 2, real: 3, prog: 4, deviation: 5, st
 const col = (c: number) => a1(0, c).replace(/\d+$/, '');
 
 /** Summary columns: A werksoort, B begroot, C pro rata, D realisatie, E−F realisatie − pro rata, G prognose, H−I prognose − begroot, J open, K status. */
-function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, factor: number): void {
+function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: number, factor: number, overview: OverviewBudgetLine[]): void {
   b.text(top, 0, 'Samenvatting per werksoort', 'subtitle');
   b.row(
     top + 1,
@@ -197,6 +200,8 @@ function writeSummary(b: SheetBuilder, keys: Keys, blocks: SectionBlock[], top: 
     b.figure(r, 3, `SUM(${range(R.real)})`, v.real, { key: keys.take(`budget_${s}_realisatie`), label: `Realisatie ${block.name}`, unit: 'eur' }, EUR);
     b.figure(r, 6, `SUM(${range(R.prog)})`, v.prog, { key: keys.take(`budget_${s}_prognose`), label: `Prognose ${block.name}`, unit: 'eur' }, EUR);
     b.formula(r, 9, `COUNTIF(${range(R.status)},${str(STATUS.missing)})`, v.open, '0');
+    const at = (c: number, value: number) => ({ sheet: b.name, cell: a1(r, c), value });
+    overview.push({ werksoort: block.name, begroot: at(1, v.begroot), realisatie: at(3, v.real), prognose: at(6, v.prog), openExplanations: at(9, v.open) });
     summaryTail(b, r, v, `COUNTIF(${range(R.status)},${str(STATUS.explained)})`);
     totals.begroot += v.begroot;
     totals.proRata += v.proRata;

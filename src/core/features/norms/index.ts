@@ -9,7 +9,7 @@ import type { SettingDef } from '../../settings/settings';
 import { getNumber } from '../../settings/settings';
 import { a1, columnLetters } from '../../workbook/address';
 import type { SheetSnapshot } from '../../workbook/snapshot';
-import { cellText, findSheet, isCellError } from '../../workbook/snapshot';
+import { findSheet, isCellError } from '../../workbook/snapshot';
 import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
 import { emptyOutput } from '../feature';
 import { BUILT_IN_NORMS, OPTIONAL_BUILT_INS } from './catalogue';
@@ -28,6 +28,7 @@ import { detectIndicatorTables, INDICATOR_FIELDS, INDICATOR_KIND, refersTo } fro
 import type { NormDef } from './model';
 import type { NormRow } from './normsSheet';
 import { buildNormsSheet } from './normsSheet';
+import { settingValueCell } from '../../settings/settingsSheet';
 import { appendAll } from '../../util/arrays';
 import { DISABLED_SETTING, disabledBySetting, disabledKeyList } from './disabled';
 
@@ -138,14 +139,13 @@ function unknownDisabledKeys(ctx: FeatureContext, defs: LoadedDefinition[]): Fin
   if (unknown.length === 0) return [];
   const name = ctx.sheetName('settings');
   const sheet = findSheet(ctx.fullWb, name);
-  const row = sheet ? sheet.values.findIndex((r) => cellText(r?.[0] ?? null).trim() === DISABLED_SETTING.key) : -1;
   return [
     {
       rule: 'norm.disabled-unknown',
       severity: 'warning',
       kind: 'norm',
       sheet: name,
-      cell: row >= 0 ? a1(row, 1) : '',
+      cell: sheet ? settingValueCell(sheet, DISABLED_SETTING.key) : '',
       message: `De instelling ${DISABLED_SETTING.key} noemt ${unknown.length === 1 ? 'een norm die' : 'normen die'} niet in "${ctx.sheetName('normDefinitions')}" ${unknown.length === 1 ? 'staat' : 'staan'}: ${unknown.join(', ')}. Controleer de sleutel.`,
     },
   ];
@@ -363,6 +363,7 @@ export const normsFeature: Feature = {
       tolerancePoints: getNumber(ctx.settings, NORM_SETTINGS.tolerance),
     });
     out.sheets.push(sheet.sheet);
+    out.overview = { norms: sheet.overview };
     appendAll(out.figures, sheet.figures);
     appendAll(out.findings, sheet.findings);
     if (loaded.writeSheet) out.sheets.push(buildDefinitionsSheet(ctx.sheetName('normDefinitions')));

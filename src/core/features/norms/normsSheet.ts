@@ -4,6 +4,7 @@
 
 import { ROW_KIND_NL } from '../../detect/dataRows';
 import type { Finding } from '../../findings/finding';
+import type { OverviewNorms } from '../../overview/contribution';
 import { formatMonthNl } from '../../parse/date';
 import { OPERATOR_SYMBOL } from '../../parse/normText';
 import type { Figure, FigureUnit } from '../../plan/figure';
@@ -42,9 +43,12 @@ export interface NormsSheetResult {
   findings: Finding[];
   /** Status per norm key, for the pane. */
   statuses: Record<string, StatusText | 'Geen norm'>;
+  /** The cells the overview (TB Overzicht) points at. */
+  overview: OverviewNorms;
 }
 
-export const NORM_COLUMNS = { key: 0, label: 1, kernbeding: 2, population: 3, value: 4, op: 5, norm: 6, margin: 7, status: 8, verdict: 9, how: 10 } as const;
+/** What a reader needs first; the internal key last, narrow and grey. */
+export const NORM_COLUMNS = { label: 0, kernbeding: 1, population: 2, value: 3, op: 4, norm: 5, margin: 6, status: 7, verdict: 8, how: 9, key: 10 } as const;
 const COL = NORM_COLUMNS;
 
 export function formatFor(unit: FigureUnit): string {
@@ -86,10 +90,11 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   }
   row++;
   const headerRow = row;
-  b.row(headerRow, 0, ['Sleutel', 'Indicator', 'Kernbeding', 'Populatie (n)', 'Realisatie', 'Operator', 'Norm', 'Marge (bijna)', 'Status', 'Oordeel', 'Berekening'], 'header');
+  b.row(headerRow, 0, ['Indicator', 'Kernbeding', 'Populatie (n)', 'Realisatie', 'Operator', 'Norm', 'Marge (bijna)', 'Status', 'Oordeel', 'Berekening', 'Sleutel'], 'header');
   row++;
   const firstNormRow = row;
   const realisationCell = new Map<string, string>();
+  const overview: OverviewNorms = { texts: STATUS, rows: [] };
   const monthly: { r: NormRow; cell: string }[] = [];
   /** One norm line; returns its status when it has a norm. */
   const normRow = (r: NormRow, row: number, label: string): StatusText | null => {
@@ -98,7 +103,7 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
     const unit = unitOf(def.measure);
     const fmt = formatFor(unit);
     const popCell = a1(row, COL.population, true);
-    b.text(row, COL.key, def.key);
+    b.text(row, COL.key, def.key, 'muted');
     b.value(row, COL.label, label);
     b.value(row, COL.kernbeding, def.kernbeding);
     if (r.blocked) {
@@ -110,6 +115,8 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
     b.formula(row, COL.population, populationFormula(r.norm), r.values.population, '0');
     b.figure(row, COL.value, realisationFormula(r.norm, popCell), r.values.value, { key: def.key, label: def.label, unit, parts: shareParts(r.norm, r.values) }, fmt);
     realisationCell.set(def.key, a1(row, COL.value));
+    const shown: OverviewNorms['rows'][number] = { label: def.label, unit, realisation: { sheet: input.name, cell: a1(row, COL.value), value: r.values.value } };
+    overview.rows.push(shown);
     if (def.target) {
       b.text(row, COL.op, OPERATOR_SYMBOL[def.target.op]);
       b.value(row, COL.norm, def.target.value, fmt);
@@ -118,6 +125,8 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
       b.formula(row, COL.status, statusFormula(a1(row, COL.value), def.target.op, a1(row, COL.norm), a1(row, COL.margin)), status);
       rowStatus = status;
       statuses[def.key] = status;
+      shown.norm = { sheet: input.name, cell: a1(row, COL.norm), value: def.target.value };
+      shown.status = { sheet: input.name, cell: a1(row, COL.status), text: status };
       if (status === STATUS.notMet || status === STATUS.near) {
         findings.push({
           rule: status === STATUS.notMet ? 'norm.not-met' : 'norm.nearly-met',
@@ -127,6 +136,7 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
           cell: a1(row, COL.value),
           expected: `${OPERATOR_SYMBOL[def.target.op]} ${describeValue(def.target.value, unit === 'fraction')}`,
           actual: r.values.value ?? '',
+          unit,
           message: `Norm "${def.label}" ${status === STATUS.notMet ? 'niet behaald' : 'bijna behaald'}: ${describeValue(r.values.value!, unit === 'fraction')} (norm ${OPERATOR_SYMBOL[def.target.op]} ${describeValue(def.target.value, unit === 'fraction')}, n = ${r.values.population}).`,
         });
       }
@@ -142,6 +152,7 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
         sheet: input.name,
         cell: a1(row, COL.population),
         actual: r.values.population,
+        unit: 'count',
         message: `Norm "${def.label}" rust op ${r.values.population} rijen; lees de uitkomst met voorzichtigheid.`,
       });
     }
@@ -181,9 +192,9 @@ export function buildNormsSheet(input: NormsSheetInput): NormsSheetResult {
   row++;
   for (const { r, cell } of monthly) row = monthlySection(b, r, cell, row);
   for (const t of input.indicators) row = indicatorSection(b, t, realisationCell, input, row, findings);
-  [16, 48, 40, 13, 12, 9, 10, 12, 14, 14, 60].forEach((w, i) => b.width(i, w));
-  b.freeze(headerRow + 1, 2);
-  return { sheet: b.build(), figures: b.figures, findings, statuses };
+  [48, 40, 13, 12, 9, 10, 12, 14, 14, 60, 12].forEach((w, i) => b.width(i, w));
+  b.freeze(headerRow + 1, 1);
+  return { sheet: b.build(), figures: b.figures, findings, statuses, overview };
 }
 
 /** ", niet meegeteld: 1 totaalregel (rij 40), 2 voetnoten of tussenkoppen (rij 42, 43)". */
@@ -278,6 +289,7 @@ function indicatorSection(
           cell: ind.realisationCell,
           expected: recomputed!,
           actual: ind.realisation!,
+          unit: percent ? 'fraction' : 'number',
           message: `De aanbieder rapporteert ${describeValue(ind.realisation!, percent)} voor "${ind.indicator}", maar de eigen trajectgegevens geven ${describeValue(recomputed!, percent)} (verschil ${percent ? `${describeValue(Math.abs(diff!), true).replace('%', '')} procentpunt` : describeValue(Math.abs(diff!), false)}).`,
         });
       }

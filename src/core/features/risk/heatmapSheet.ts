@@ -11,6 +11,7 @@
 import { SheetBuilder } from '../../plan/sheetBuilder';
 import type { SheetSpec } from '../../plan/plan';
 import type { Figure } from '../../plan/figure';
+import type { OverviewRisk } from '../../overview/contribution';
 import { rangeA1 } from '../../workbook/address';
 import type { Band } from './bands';
 import { bandIndex } from './bands';
@@ -124,7 +125,7 @@ export function emptyHeatmapSheet(name: string): SheetSpec {
   return b.build();
 }
 
-export function buildHeatmapSheet(name: string, input: HeatmapInput): { sheet: SheetSpec; figures: Figure[] } {
+export function buildHeatmapSheet(name: string, input: HeatmapInput): { sheet: SheetSpec; figures: Figure[]; overview?: OverviewRisk } {
   const b = new SheetBuilder(name, { tabColor: 'C00000' });
   b.header('Risicokaart: kans × schade', 'De aantallen per cel zijn formules op het register en rekenen mee als u een score aanpast.');
   b.width(0, 22);
@@ -152,5 +153,30 @@ export function buildHeatmapSheet(name: string, input: HeatmapInput): { sheet: S
     row = writeTopRisks(b, row, ranked, regs.length > 1);
   }
   if (input.trend) row = writeTrend(b, row + 1, input.trend.rows, input.trend.current, input.trend.previous);
-  return { sheet: b.build(), figures: b.figures };
+  return { sheet: b.build(), figures: b.figures, overview: regs.length ? overviewOf(regs[0], b.figures) : undefined };
+}
+
+/** The main register's gross map and band totals, for the overview: its figure cells. */
+function overviewOf(a: AnalysedRegister, figures: Figure[]): OverviewRisk | undefined {
+  const byKey = new Map(figures.map((f) => [f.key, f]));
+  const ref = (key: string) => {
+    const f = byKey.get(key);
+    return f ? { sheet: f.sheet, cell: f.cell, value: f.value } : undefined;
+  };
+  const n = a.scale.scale;
+  const grid = [];
+  const band = [];
+  for (let k = 1; k <= n; k++) {
+    const row = [];
+    for (let s = 1; s <= n; s++) {
+      const cell = ref(`${keyPrefix(0)}count_K${k}S${s}`);
+      if (!cell) return undefined;
+      row.push(cell);
+    }
+    grid.push(row);
+    band.push(Array.from({ length: n }, (_, i) => bandIndex(k * (i + 1), a.bands)));
+  }
+  const bands = a.bands.map((bd) => ({ label: bd.label, fill: bd.fill, font: bd.font, count: ref(`${keyPrefix(0)}band_${bd.id.replace('-', '_')}_count`) }));
+  if (bands.some((bd) => !bd.count)) return undefined;
+  return { register: a.register.sheet, scale: n, grid, band, bands: bands.map((bd) => ({ ...bd, count: bd.count! })) };
 }

@@ -125,8 +125,9 @@ export const riskFeature: Feature = {
       out.findings.push(trendSkipped(split.current[0].register, split.ambiguous.latest, split.ambiguous.registers));
     }
     try {
-      const { sheet, figures } = buildHeatmapSheet(ctx.sheetName('risk'), input);
+      const { sheet, figures, overview } = buildHeatmapSheet(ctx.sheetName('risk'), input);
       out.sheets.push(sheet);
+      if (overview) out.overview = { risk: overview };
       appendAll(out.figures, figures);
     } catch (e) {
       // A fault in drawing the map must not cost the controller the register's findings.

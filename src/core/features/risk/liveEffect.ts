@@ -45,13 +45,13 @@ export function bandLabelFormula(effectRef: string, effect: number | '', bands: 
 }
 
 /**
- * "ja" when a cell is filled in, "nee" when it is empty or only spaces. TRIM
+ * "Ja" when a cell is filled in, "Nee" when it is empty or only spaces. TRIM
  * rather than ISBLANK: an empty string is blank to LibreOffice but not to the
  * snapshot; an error value counts as filled in.
  */
-export function filledFormula(reg: RiskRegister, r: RiskRow, f: RiskField): { f: string; v: 'ja' | 'nee' } {
+export function filledFormula(reg: RiskRegister, r: RiskRow, f: RiskField): { f: string; v: 'Ja' | 'Nee' } {
   const ref = cellRef(reg, r, f);
   const v: CellValue = r.cells[f] ?? null;
   const filled = v !== null && (typeof v !== 'string' || v.replace(/ /g, '') !== '');
-  return { f: `IF(ISERROR(${ref}),"ja",IF(LEN(TRIM(${ref}))=0,"nee","ja"))`, v: filled ? 'ja' : 'nee' };
+  return { f: `IF(ISERROR(${ref}),"Ja",IF(LEN(TRIM(${ref}))=0,"Nee","Ja"))`, v: filled ? 'Ja' : 'Nee' };
 }

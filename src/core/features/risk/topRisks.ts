@@ -82,7 +82,7 @@ export function writeTopRisks(b: SheetBuilder, top: number, ranked: RankedRisk[]
     if (net) b.conditional({ range: rangeA1({ top: first, left: 10, bottom: last, right: 10 }), rules: bandRules });
     b.conditional({
       range: rangeA1({ top: first, left: 7, bottom: last, right: 8 }),
-      rules: [{ type: 'cellIs', operator: 'equal', formula1: '"nee"', fill: 'FFC7CE', font: '9C0006' }],
+      rules: [{ type: 'cellIs', operator: 'equal', formula1: '"Nee"', fill: 'FFC7CE', font: '9C0006' }],
     });
   }
   return first + Math.max(ranked.length, 1) + 1;
