@@ -13,6 +13,7 @@ import { samePath, writeAtomically } from './fileSystem';
 import { readSource } from './regioSource';
 import { ReportError } from './reportError';
 import type { Summary } from './summary';
+import { summarise } from './summary';
 
 export interface RegioOptions {
   /** Worker threads; the number of cores by default, 0 reads in this thread. */
@@ -116,19 +117,7 @@ export async function readSources(files: string[], opts: RegioOptions = {}): Pro
 }
 
 export function regioSummary(result: RegioResult): Summary {
-  return {
-    generatedSheets: result.generatedSheets,
-    figures: result.figures.map(({ key, label, value, unit, sheet, cell, parts }) => ({ key, label, value, unit, sheet, cell, ...(parts ? { parts } : {}) })),
-    findings: result.findings.map(({ rule, severity, sheet, cell, message, expected, actual }) => ({
-      rule,
-      severity,
-      sheet,
-      cell,
-      message,
-      ...(expected !== undefined ? { expected } : {}),
-      ...(actual !== undefined ? { actual } : {}),
-    })),
-  };
+  return summarise(result);
 }
 
 export async function regioFiles(inputs: string[], output: string, jsonOut?: string, opts: RegioOptions = {}): Promise<RegioRun> {

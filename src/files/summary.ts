@@ -8,7 +8,8 @@ export interface Summary {
   findings: { rule: string; severity: string; sheet: string; cell: string; message: string; expected?: number | string; actual?: number | string }[];
 }
 
-export function summarise(result: ReportResult): Summary {
+/** Any result with generated sheets, figures and findings: a report, or a regional overview. */
+export function summarise(result: Pick<ReportResult, 'generatedSheets' | 'figures' | 'findings'>): Summary {
   return {
     generatedSheets: result.generatedSheets,
     figures: result.figures.map(({ key, label, value, unit, sheet, cell, parts }) => ({ key, label, value, unit, sheet, cell, ...(parts ? { parts } : {}) })),
