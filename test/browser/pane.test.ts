@@ -157,7 +157,7 @@ describe('task pane in a real browser', () => {
     expect(wb.sheets).toEqual([...USER_SHEETS, ...expected.generatedSheets]);
     // The findings sheet lists the engine's findings; the planted ones are there with their cells.
     const findings = (await cells(SHEET.findings))!;
-    const rows = Object.entries(findings).filter(([k]) => k.endsWith(',4')).map(([, v]) => v);
+    const rows = Object.entries(findings).filter(([k]) => k.endsWith(',3')).map(([, v]) => v); // column D: Cel
     expect(rows).toEqual(expect.arrayContaining(['D9', 'F12']));
     expect(findings['1,0']).toMatch(/^Gegenereerd door Toetsblad/);
     // Every cell of every generated sheet is what the engine planned: formulas as formulas, text as literal text.
@@ -226,7 +226,7 @@ describe('task pane in a real browser', () => {
     const settings = Object.values((await cells(SHEET.settings))!);
     expect(settings).toEqual(expect.arrayContaining(['risk.effect-mismatch', 'F12', 'Afgerond in de bron; bevestigd door aanbieder']));
     const findings = (await cells(SHEET.findings))!;
-    const row = Object.entries(findings).find(([k, v]) => k.endsWith(',4') && v === 'F12')![0].split(',')[0];
+    const row = Object.entries(findings).find(([k, v]) => k.endsWith(',3') && v === 'F12')![0].split(',')[0];
     expect(findings[`${row},8`]).toBe('Ja');
     expect(findings[`${row},9`]).toBe('Afgerond in de bron; bevestigd door aanbieder');
     expect(await page.getByTestId('findings-total').textContent()).toBe(`${expected.findings.length} bevindingen, ${expected.findings.length - 1} open`);
@@ -262,7 +262,7 @@ describe('task pane in a real browser', () => {
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByText('Opgeslagen in de werkmap.').waitFor();
     const stored = (await cells(SHEET.settings))!;
-    const row = Object.entries(stored).find(([k, v]) => k.endsWith(',0') && v === 'budget.explainEur')![0].split(',')[0];
+    const row = Object.entries(stored).find(([k, v]) => k.endsWith(',2') && v === 'budget.explainEur')![0].split(',')[0];
     expect(stored[`${row},1`]).toBe(20000);
     // The acceptance saved earlier is still there.
     expect(Object.values(stored)).toContain('Afgerond in de bron; bevestigd door aanbieder');
@@ -281,11 +281,11 @@ describe('task pane in a real browser', () => {
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByText('Opgeslagen in de werkmap.').waitFor();
     const stored = (await cells(SHEET.settings))!;
-    const row = Number(Object.entries(stored).find(([k, v]) => k.endsWith(',0') && v === 'norms.disabled')![0].split(',')[0]);
+    const row = Number(Object.entries(stored).find(([k, v]) => k.endsWith(',2') && v === 'norms.disabled')![0].split(',')[0]);
     expect(stored[`${row},1`]).toBe(key);
     // Listed with the other norms settings, as a known setting (with its description), not as a stray key.
-    expect(stored[`${row - 1},0`]).toBe('norms.indicatorTolerance');
-    expect(stored[`${row},2`]).toMatch(/^Normen die uit staan/);
+    expect(stored[`${row - 1},2`]).toBe('norms.indicatorTolerance');
+    expect(stored[`${row},0`]).toMatch(/^Normen die uit staan/);
     // Saving alone leaves TB Normen as it was; the refresh takes the norm off.
     expect(Object.values((await cells(SHEET.norms))!)).toContain(key);
     await page.getByRole('tab', { name: 'Genereren' }).click();

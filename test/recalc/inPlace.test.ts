@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { reportFile } from '../../src/files/reportFile';
 import { openXlsx } from '../../src/hosts/xlsx';
+import { parseA1 } from '../../src/core/workbook/address';
 import { entryText, rawData, readZip } from '../../src/hosts/xlsx/zip';
 import { writeZip } from '../../src/hosts/xlsx/zipWrite';
 import { recalculate } from '../support/libreoffice';
@@ -15,14 +16,14 @@ import { EXAMPLE, loadXlsx, tmpDir } from '../support/workbooks';
 jest.setTimeout(240_000);
 
 /** The user adds a formula that points into TB Normen, below the data of their first sheet, and saves. */
-function addUserFormula(report: string, edited: string): { part: string; cell: string } {
+function addUserFormula(report: string, edited: string, target: string): { part: string; cell: string } {
   const { pkg } = openXlsx(fs.readFileSync(report));
   const user = pkg.sheets[0];
   const zip = pkg.zip;
   const xml = entryText(zip, user.part!);
   const lastRow = Math.max(...[...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
   const row = lastRow + 5;
-  const edit = xml.replace('</sheetData>', `<row r="${row}"><c r="A${row}"><f>'TB Normen'!E6</f></c></row></sheetData>`);
+  const edit = xml.replace('</sheetData>', `<row r="${row}"><c r="A${row}"><f>'TB Normen'!${target}</f></c></row></sheetData>`);
   fs.writeFileSync(edited, writeZip(zip.entries.map((e) => (e.name === user.part ? { name: e.name, data: edit } : { copy: e, from: zip }))));
   return { part: user.part!, cell: `A${row}` };
 }
@@ -33,8 +34,10 @@ describe('a second run regenerates the TB sheets in place', () => {
     const first = path.join(dir, 'eerste.xlsx');
     const edited = path.join(dir, 'bewerkt.xlsx');
     const second = path.join(dir, 'tweede.xlsx');
-    await reportFile(EXAMPLE, first);
-    const { part, cell } = addUserFormula(first, edited);
+    // A norm's realisation on TB Normen (E6 in the issue's words; the column moves with the sheet's layout).
+    const firstRun = await reportFile(EXAMPLE, first);
+    const target = firstRun.result.figures.find((f) => f.sheet === 'TB Normen' && typeof f.value === 'number')!.cell;
+    const { part, cell } = addUserFormula(first, edited, target);
     const { result } = await reportFile(edited, second);
 
     // The user's sheet, formula included, leaves the second run byte for byte.
@@ -48,17 +51,18 @@ describe('a second run regenerates the TB sheets in place', () => {
     expect(where(second).find((s) => s.name === 'TB Normen')).toEqual(before);
     expect(where(second).map((s) => s.name)).toEqual(where(edited).map((s) => s.name));
 
-    // The engine's value of TB Normen!E6 in this run, as the plan wrote it.
+    // The engine's value of that cell in this run, as the plan wrote it.
     const normen = result.plan.sheets.find((s) => s.name === 'TB Normen')!;
-    const e6 = normen.cells.filter((c) => c.row === 5 && c.col === 4).pop();
+    const at = parseA1(target);
+    const e6 = normen.cells.filter((c) => c.row === at.row && c.col === at.col).pop();
     expect(typeof e6?.v).toBe('number');
 
     const [recalculated] = recalculate([second], path.join(dir, 'lo'));
     const wb = await loadXlsx(recalculated);
     const userValue = wb.worksheets[0].getCell(cell);
-    expect(userValue.formula).toBe("'TB Normen'!E6");
-    const target = wb.getWorksheet('TB Normen')!.getCell('E6');
-    expect(userValue.result).toBe(target.result);
+    expect(userValue.formula).toBe(`'TB Normen'!${target}`);
+    const targetCell = wb.getWorksheet('TB Normen')!.getCell(target);
+    expect(userValue.result).toBe(targetCell.result);
     expect(userValue.result as number).toBeCloseTo(e6!.v as number, 9);
   });
 });

@@ -3,6 +3,8 @@
 // values, and user norms of every measure kind. Whatever the engine says must
 // be what the spreadsheet computes, and bad cells must be findings.
 
+import { NORM_COLUMNS } from '../../src/core/features/norms/normsSheet';
+import { columnLetters } from '../../src/core/workbook/address';
 import type ExcelJS from 'exceljs';
 import { BUILT_IN_NORMS } from '../../src/core/features/norms/catalogue';
 import { buildDefinitionsSheet } from '../../src/core/features/norms/definitionsSheet';
@@ -153,8 +155,9 @@ describe('norms on awkward data', () => {
     const sheet = runs.clean.result.plan.sheets.find((s) => s.name === 'TB Normen')!;
     const valueCell = fig('clean', 'u_verhouding')!.cell;
     const row = Number(valueCell.slice(1)) - 1;
-    const status = sheet.cells.find((c) => c.row === row && c.col === 8)!;
-    expect(status.f).toMatch(/^IF\(E\d+="","Geen gegevens",IF\(E\d+<=G\d+,"Behaald"/);
+    const status = sheet.cells.find((c) => c.row === row && c.col === NORM_COLUMNS.status)!;
+    const [value, norm] = [columnLetters(NORM_COLUMNS.value), columnLetters(NORM_COLUMNS.norm)];
+    expect(status.f).toMatch(new RegExp(`^IF\\(${value}\\d+="","Geen gegevens",IF\\(${value}\\d+<=${norm}\\d+,"Behaald"`));
     expect(status.v).toBe('Niet behaald');
     expect(sheet.conditionalFormats.some((cf) => cf.rules.some((r) => r.type === 'cellIs' && r.formula1 === '"Behaald"'))).toBe(true);
   });

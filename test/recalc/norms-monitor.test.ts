@@ -6,6 +6,8 @@
 // come from the generator's records, not from the engine; clean data gives no
 // data warnings and every planted problem is found at its cell.
 
+import { a1 } from '../../src/core/workbook/address';
+import { NORM_COLUMNS } from '../../src/core/features/norms/normsSheet';
 import type ExcelJS from 'exceljs';
 import { buildDefinitionsSheet } from '../../src/core/features/norms/definitionsSheet';
 import { emptyPlan } from '../../src/core/plan/plan';
@@ -145,7 +147,7 @@ describe('trajectory monitor (seeds 002/003) with own norms', () => {
     const serious = runs.clean.result.findings.filter((f) => f.severity !== 'info');
     expect(serious.filter((f) => f.rule !== 'norm.not-met')).toEqual([]);
     const sheet = runs.clean.result.plan.sheets.find((s) => s.name === 'TB Normen')!;
-    const keyAt = (cell: string) => sheet.cells.find((c) => c.col === 0 && `E${c.row + 1}` === cell)?.v;
+    const keyAt = (cell: string) => sheet.cells.find((c) => c.col === NORM_COLUMNS.key && a1(c.row, NORM_COLUMNS.value) === cell)?.v;
     expect(serious.map((f) => keyAt(f.cell)).sort()).toEqual(missed);
   });
 

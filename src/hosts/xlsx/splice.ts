@@ -23,7 +23,7 @@ import { attrs, element, elements, escapeAttr, rootPrefix, stringItemText, withP
 import { CHART_CT, renderChartXml } from './parts/chartXml';
 import { DRAWING_CT, renderDrawingRels, renderDrawingXml, renderSheetDrawingRels } from './parts/drawingXml';
 import { printDefinedNames } from './parts/printXml';
-import { activateSheet, addDefinedNames, withoutPrintNames, withoutTabSelected } from './parts/workbookViews';
+import { activateSheet, addDefinedNames, hasTabSelected, withoutPrintNames } from './parts/workbookViews';
 
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -196,7 +196,14 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
   const newParts: { part: string; xml: string }[] = [];
   const newPartNames = new Set<string>();
   let wbXml = pkg.workbookXml;
-  const activeSheet = plan.activeSheet && plan.sheets.some((s) => s.name === plan.activeSheet && !s.hidden) ? plan.activeSheet : undefined;
+  // The workbook opens on the overview, unless a user sheet is the selected tab: clearing that flag would change
+  // a user part, and a second selected tab would group the sheets (an edit would then land on both).
+  const generatedNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const userTabSelected = pkg.sheets.some(
+    (s) => !generatedNames.has(s.name.toLowerCase()) && !!s.part && zip.has(s.part) && hasTabSelected(partText(zip, s.part).text),
+  );
+  const activeSheet =
+    !userTabSelected && plan.activeSheet && plan.sheets.some((s) => s.name === plan.activeSheet && !s.hidden) ? plan.activeSheet : undefined;
   const freePart = (prefix: string) => {
     const part = nextFree(prefix, '.xml', (n) => taken(n) || newPartNames.has(n.toLowerCase()));
     newPartNames.add(part.toLowerCase());
@@ -269,16 +276,7 @@ export function spliceReport(pkg: XlsxPackage, plan: Plan, options: SpliceOption
   const indexOf = (name: string) => order.indexOf(name);
   wbXml = withoutPrintNames(wbXml, new Set(regenerated.map((s) => indexOf(s.name))));
   wbXml = addDefinedNames(wbXml, plan.sheets.flatMap((spec) => printDefinedNames(spec.name, indexOf(spec.name), spec.pageSetup)), P);
-  // The workbook opens on the overview; a user sheet that was selected is no longer (two selected tabs would be grouped).
-  if (activeSheet) {
-    wbXml = activateSheet(wbXml, indexOf(activeSheet), P);
-    for (const s of pkg.sheets) {
-      if (removed.includes(s) || regenerated.includes(s) || !s.part || !zip.has(s.part)) continue;
-      const source = partText(zip, s.part);
-      const cleared = withoutTabSelected(source.text);
-      if (cleared !== source.text) replaced.set(zip.find(s.part)!.name, encodeXml(cleared, source.encoding as TextEncoding));
-    }
-  }
+  if (activeSheet) wbXml = activateSheet(wbXml, indexOf(activeSheet), P);
   wbXml = setCalcOnLoad(wbXml, P);
 
   // Workbook relationships.

@@ -109,7 +109,7 @@ describe('parts', () => {
     const out = readZip(writeXlsxReport(opened, buildReport(opened.snapshot).plan));
     const wb = entryData(out, 'xl/workbook.xml');
     expect([wb[0], wb[1]]).toEqual([0xff, 0xfe]);
-    expect(decodeXml(wb).text).toMatch(/<sheet name="Één"[^>]*\/><sheet name="TB Bevindingen"/);
+    expect(decodeXml(wb).text).toMatch(/<sheet name="Één"[^>]*\/><sheet name="TB Overzicht"/);
   });
 
   it('treats styles and shared strings as optional: a styles part is created when the package has none', () => {

@@ -1,6 +1,5 @@
 // workbook.xml edits for presentation: which tab the workbook opens on, the
-// print names of the generated sheets, and clearing a user sheet's "selected
-// tab" flag (view state only) so the opening tab is the one selected.
+// print names of the generated sheets.
 
 import { UnsupportedPackageError } from '../package';
 
@@ -41,10 +40,8 @@ export function withoutPrintNames(xml: string, localIds: Set<number>): string {
   });
 }
 
-/** A worksheet's XML without tabSelected="1" on its views; the same string when there is none. */
-export function withoutTabSelected(sheetXml: string): string {
-  const views = /<sheetViews\b[\s\S]*?<\/sheetViews>/.exec(sheetXml);
-  if (!views || !/ tabSelected="(1|true)"/.test(views[0])) return sheetXml;
-  const cleared = views[0].replace(/ tabSelected="(1|true)"/g, '');
-  return sheetXml.slice(0, views.index) + cleared + sheetXml.slice(views.index + views[0].length);
+/** Whether a worksheet's first views mark it as a selected tab (read only: user parts are never edited). */
+export function hasTabSelected(sheetXml: string): boolean {
+  const views = /<([\w.-]+:)?sheetViews\b[\s\S]*?<\/([\w.-]+:)?sheetViews>/.exec(sheetXml.slice(0, 65_536));
+  return !!views && / tabSelected\s*=\s*["'](1|true)["']/.test(views[0]);
 }
