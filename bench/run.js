@@ -13,6 +13,9 @@ try {
   if (!require('fs').existsSync(entry)) throw e;
   console.warn('bench: tsc meldde typefouten; de benchmark draait met de toch uitgevoerde JavaScript.');
 }
+// tsc copies no .js sources: the Office.js library loader the fake host uses is copied beside its compiled caller.
+const loader = path.join('test', 'support', 'fakeExcel', 'officeLibraryLoader.js');
+require('fs').copyFileSync(path.join(root, loader), path.join(root, 'dist', 'bench', loader));
 require(entry)
   .main(process.argv.slice(2))
   .then((code) => process.exit(code))
