@@ -5,6 +5,7 @@
 // generating 100.000 rows is cheap compared to what is measured.
 
 import ExcelJS from 'exceljs';
+import { mulberry32 } from '../test/support/random';
 
 export interface GenerateOptions {
   trajectories: number;
@@ -23,17 +24,7 @@ const FTE_RATE = 107_331.09;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** mulberry32: small, fast, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS;

@@ -13,6 +13,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { SEED001_TABLES } from './seed001Workbook';
 import { saveXlsx, workbookFrom } from './workbooks';
+import { mulberry32 } from './random';
 
 type Cell = string | number | Date | null;
 
@@ -72,17 +73,7 @@ export async function writeSeed001Files(dir: string, opts: Seed001FileOptions = 
 
 // ---------------------------------------------------------------- seed 004
 
-/** mulberry32: small and reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export interface Traject {
   werksoort: string;

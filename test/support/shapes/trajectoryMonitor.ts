@@ -10,6 +10,7 @@
 
 import type ExcelJS from 'exceljs';
 import { workbookFrom } from '../workbooks';
+import { mulberry32 } from '../random';
 
 export type Team = 'Sociaal Team' | 'BJG';
 export type Outflow = 'Zelfstandig' | 'Sociaal netwerk' | 'Specialistische zorg' | 'Collectief aanbod' | null;
@@ -66,17 +67,7 @@ export interface TrajectoryMonitor {
 export const INSTELLINGEN = ['ONS Welzijn', 'Farent', 'Lumens'];
 const OUTFLOWS: Outflow[] = ['Zelfstandig', 'Sociaal netwerk', 'Specialistische zorg', 'Collectief aanbod'];
 
-/** A small seeded generator (mulberry32): the same workbook on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
