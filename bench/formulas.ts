@@ -19,9 +19,9 @@ export function generatedFormulaStats(report: string, generatedSheets: string[])
   for (const sheet of snapshot.sheets) {
     if (!generatedSheets.includes(sheet.name)) continue;
     let n = 0;
-    for (const row of sheet.formulas) {
-      if (!row) continue;
-      for (const f of row) {
+    for (let r = 0; r < sheet.rowCount; r++) {
+      for (let c = 0, end = sheet.rowEnd(r); c < end; c++) {
+        const f = sheet.formula(r, c);
         if (!f) continue;
         n++;
         if (VOLATILE.test(f)) stats.volatile++;

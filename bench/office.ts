@@ -7,7 +7,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import type { WorkbookSnapshot } from '../src/core/workbook/snapshot';
+import type { CellValue, WorkbookSnapshot } from '../src/core/workbook/snapshot';
 import { FULL_SUPPORT, planReadChunks, readWorkbook } from '../src/hosts/office';
 import { openXlsx } from '../src/hosts/xlsx';
 import { generate, removeAll, saveSettings, scan } from '../src/taskpane/actions';
@@ -15,6 +15,7 @@ import { excelHost } from '../src/taskpane/host';
 import { FakeExcel } from '../test/support/fakeExcel';
 import { generateWorkbook } from './generate';
 import type { Figure } from './report';
+import { sheetFromRows, sheetToRows } from '../src/core/workbook/fromRows';
 
 const MB = 1024 * 1024;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -96,8 +97,10 @@ function withNotes(snapshot: WorkbookSnapshot, chars: number): WorkbookSnapshot 
     sheets: snapshot.sheets.map((s) => {
       if (s.name !== 'Trajecten') return s;
       const col = s.colCount;
-      const values = s.values.map((row, r) => [...row, ...(r === 0 ? ['Toelichting', 'Afspraken'] : [note(r, 1), note(r, 2)])]);
-      return { ...s, values, colCount: col + 2 };
+      const rows = sheetToRows(s);
+      const padded = (row: CellValue[]) => [...row, ...Array<CellValue>(col - row.length).fill(null)];
+      const values = rows.values.map((row, r) => [...padded(row), ...(r === 0 ? ['Toelichting', 'Afspraken'] : [note(r, 1), note(r, 2)])]);
+      return sheetFromRows({ ...rows, values, colCount: col + 2 });
     }),
   };
 }

@@ -57,10 +57,11 @@ export async function measurePane(root: string): Promise<Figure[]> {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(chromiumPath)) return [...figures, notMeasured('geen Chromium')[1]];
   try {
-    const [{ chromium }, { bundleForBrowser }, { openXlsx }] = await Promise.all([
+    const [{ chromium }, { bundleForBrowser }, { openXlsx }, { workbookToRows }] = await Promise.all([
       import('playwright-core'),
       import('../test/browser/support/bundle'),
       import('../src/hosts/xlsx'),
+      import('../src/core/workbook/fromRows'),
     ]);
     const snapshot = openXlsx(fs.readFileSync(path.join(root, 'examples', 'oss-2022-halfjaar.xlsx'))).snapshot;
     const fakeBundle = await bundleForBrowser(path.join(root, 'test', 'browser', 'support', 'fakeHostEntry.ts'));
@@ -70,7 +71,7 @@ export async function measurePane(root: string): Promise<Figure[]> {
       for (let i = 0; i < 3; i++) {
         const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
         await servePane(page, root);
-        await page.addInitScript(`window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+        await page.addInitScript(`window.__tbSnapshot = ${JSON.stringify(workbookToRows(snapshot))};\n${fakeBundle}`);
         const t0 = Date.now();
         await page.goto(`${PANE_ORIGIN}/taskpane.html`);
         await page.getByRole('button', { name: 'Werkmap scannen' }).waitFor({ timeout: 30_000 });

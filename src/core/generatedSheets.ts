@@ -2,7 +2,7 @@
 // user's sheet that merely shares a name is never overwritten.
 
 import type { WorkbookSnapshot, SheetSnapshot } from './workbook/snapshot';
-import { cellText } from './workbook/snapshot';
+import { cellText, cellValue } from './workbook/snapshot';
 
 export const GENERATED_MARKER = 'Gegenereerd door Toetsblad; wordt bij vernieuwen opnieuw opgebouwd.';
 
@@ -23,7 +23,7 @@ export const USER_EDITABLE: ReadonlySet<string> = new Set([SHEET.settings, SHEET
 
 /** A sheet is ours when cell A2 starts with the marker. */
 export function isGeneratedSheet(sheet: SheetSnapshot): boolean {
-  return cellText(sheet.values[1]?.[0] ?? null).startsWith(GENERATED_MARKER.slice(0, 26));
+  return cellText(cellValue(sheet, 1, 0)).startsWith(GENERATED_MARKER.slice(0, 26));
 }
 
 /** The user's own sheets: everything detection and checks may look at. */

@@ -17,6 +17,7 @@ import { EXAMPLE, EXPECTED } from '../support/workbooks';
 import { bundleForBrowser } from './support/bundle';
 import { OFFICE_CDN, PANE_ORIGIN, servePane } from './support/paneServer';
 import type { Traffic } from './support/paneServer';
+import { sheetFromRows, sheetToRows, workbookToRows } from '../../src/core/workbook/fromRows';
 
 jest.setTimeout(180_000);
 
@@ -35,9 +36,11 @@ const pageErrors: string[] = [];
 
 /** The example with two planted risk errors, so there are findings to click whatever else the features report. */
 function plantErrors(snap: WorkbookSnapshot): WorkbookSnapshot {
-  const risks = snap.sheets.find((s) => s.name === "Risico's")!;
+  const at = snap.sheets.findIndex((s) => s.name === "Risico's");
+  const risks = sheetToRows(snap.sheets[at]);
   risks.values[8][3] = 4; // D9: kans 4 on a 1-3 scale
   risks.values[11][5] = 5; // F12: effect 5 where kans × schade = 6
+  snap.sheets[at] = sheetFromRows(risks);
   return snap;
 }
 
@@ -92,7 +95,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => fs.appendFileSync(path.join(ARTIFACTS, 'console.log'), `${m.type()}: ${m.text()}\n`));
   traffic = await servePane(page);
-  await page.addInitScript(`window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+  await page.addInitScript(`window.__tbSnapshot = ${JSON.stringify(workbookToRows(snapshot))};\n${fakeBundle}`);
   await page.goto(`${PANE_ORIGIN}/taskpane.html`);
   try {
     await page.getByRole('button', { name: 'Werkmap scannen' }).waitFor({ timeout: 20_000 });
@@ -175,7 +178,7 @@ describe('task pane in a real browser', () => {
       const got = (await cells(name))!;
       const sheet = snapshot.sheets.find((s) => s.name === name)!;
       const want: Record<string, unknown> = {};
-      sheet.values.forEach((row, r) => row.forEach((v, c) => v !== null && (want[`${r},${c}`] = typeof v === 'object' ? v.error : v)));
+      sheetToRows(sheet).values.forEach((row, r) => row.forEach((v, c) => v !== null && (want[`${r},${c}`] = typeof v === 'object' ? v.error : v)));
       expect(got).toEqual(want);
     }
   });
@@ -350,7 +353,7 @@ describe('a slow host', () => {
     const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
     await servePane(p);
     // Slow enough that the click lands while reading even on a loaded machine: once writing has started, a cancel lets it finish.
-    await p.addInitScript(`window.__tbSyncDelayMs = 1500; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    await p.addInitScript(`window.__tbSyncDelayMs = 1500; window.__tbSnapshot = ${JSON.stringify(workbookToRows(snapshot))};\n${fakeBundle}`);
     await p.goto(`${PANE_ORIGIN}/taskpane.html`);
     await p.getByRole('tab', { name: 'Genereren' }).click();
     await p.getByRole('button', { name: 'Alles vernieuwen' }).click();
@@ -376,7 +379,7 @@ describe('refreshing in place', () => {
   it("keeps a user's formula that points at a generated sheet, and asks Excel to wait while a cell is being edited", async () => {
     const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
     await servePane(p);
-    await p.addInitScript(`window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    await p.addInitScript(`window.__tbSnapshot = ${JSON.stringify(workbookToRows(snapshot))};\n${fakeBundle}`);
     await p.goto(`${PANE_ORIGIN}/taskpane.html`);
     await p.getByRole('tab', { name: 'Genereren' }).click();
     const refresh = async () => {
@@ -406,7 +409,7 @@ describe('hosts without the needed API sets', () => {
   async function openWith(apiVersion: number, syncDelayMs = 0): Promise<Page> {
     const p = await browser.newPage({ viewport: { width: 420, height: 600 } });
     await servePane(p);
-    await p.addInitScript(`window.__tbApiVersion = ${apiVersion}; window.__tbSyncDelayMs = ${syncDelayMs}; window.__tbSnapshot = ${JSON.stringify(snapshot)};\n${fakeBundle}`);
+    await p.addInitScript(`window.__tbApiVersion = ${apiVersion}; window.__tbSyncDelayMs = ${syncDelayMs}; window.__tbSnapshot = ${JSON.stringify(workbookToRows(snapshot))};\n${fakeBundle}`);
     await p.goto(`${PANE_ORIGIN}/taskpane.html`);
     return p;
   }

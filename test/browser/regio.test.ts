@@ -17,6 +17,7 @@ import { tmpDir } from '../support/workbooks';
 import { bundleForBrowser } from './support/bundle';
 import { PANE_ORIGIN, servePane } from './support/paneServer';
 import type { Traffic } from './support/paneServer';
+import { sheetFromRows, workbookToRows } from '../../src/core/workbook/fromRows';
 
 jest.setTimeout(240_000);
 
@@ -26,21 +27,7 @@ const DOCS = path.join(ROOT, 'docs');
 
 /** The controller's own workbook the overview is written into: one notes sheet, which must stay as it is. */
 const OWN: WorkbookSnapshot = {
-  sheets: [
-    {
-      name: 'Notities',
-      visible: true,
-      rowCount: 2,
-      colCount: 2,
-      values: [['Regio Meierijstad, 1e halfjaar 2022', null], ['Controle door', 'afdeling control']],
-      formulas: [],
-      numberFormats: [],
-      merges: [],
-      tables: [],
-      hiddenRows: [],
-      protected: false,
-    },
-  ],
+  sheets: [sheetFromRows({ name: 'Notities', values: [['Regio Meierijstad, 1e halfjaar 2022', null], ['Controle door', 'afdeling control']] })],
 };
 
 let browser: Browser;
@@ -75,7 +62,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 420, height: 900 }, deviceScaleFactor: 1 });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   traffic = await servePane(page);
-  await page.addInitScript(`window.__tbSnapshot = ${JSON.stringify(OWN)};\n${fakeBundle}`);
+  await page.addInitScript(`window.__tbSnapshot = ${JSON.stringify(workbookToRows(OWN))};\n${fakeBundle}`);
   await page.goto(`${PANE_ORIGIN}/taskpane.html`);
   try {
     await page.getByRole('tab', { name: 'Regio' }).waitFor({ timeout: 20_000 });
@@ -149,7 +136,7 @@ test('Annuleren stops a run before anything is written', async () => {
   const errors: string[] = [];
   slow.on('pageerror', (e) => errors.push(String(e)));
   await servePane(slow);
-  await slow.addInitScript(`window.__tbSnapshot = ${JSON.stringify(OWN)}; window.__tbSyncDelayMs = 1500;\n${await bundleForBrowser(path.join(__dirname, 'support', 'fakeHostEntry.ts'))}`);
+  await slow.addInitScript(`window.__tbSnapshot = ${JSON.stringify(workbookToRows(OWN))}; window.__tbSyncDelayMs = 1500;\n${await bundleForBrowser(path.join(__dirname, 'support', 'fakeHostEntry.ts'))}`);
   await slow.goto(`${PANE_ORIGIN}/taskpane.html`);
   await slow.getByRole('tab', { name: 'Regio' }).click();
   await slow.getByTestId('regio-files').setInputFiles(files.slice(0, 2));

@@ -17,6 +17,7 @@ import { tmpDir } from '../support/workbooks';
 import type { CorpusFile } from './corpus';
 import { HOSTILE_CASES, writeCorpus } from './corpus';
 import { failedFeatures, findingProblems, missingFindings } from './expectations';
+import { sheetToRows } from '../../src/core/workbook/fromRows';
 
 jest.setTimeout(120_000);
 
@@ -29,7 +30,8 @@ beforeAll(async () => {
 
 /** What "unchanged" means for a sheet as Office.js shows it. */
 function userView(s: SheetSnapshot) {
-  return { name: s.name, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, merges: s.merges, hiddenRows: s.hiddenRows, protected: s.protected };
+  const rows = sheetToRows(s);
+  return { name: s.name, values: rows.values, formulas: rows.formulas, numberFormats: rows.numberFormats, merges: s.merges, hiddenRows: s.hiddenRows, protected: s.protected };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Detection } from '../features/feature';
 import type { Finding } from '../findings/finding';
 import { a1, columnIndex, columnLetters, parseRange } from '../workbook/address';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
-import { cellText, findSheet, isCellError } from '../workbook/snapshot';
+import { cellFormula, cellText, cellValue, findSheet, isCellError } from '../workbook/snapshot';
 import { normaliseHeader } from './headers';
 
 export const UNCACHED_FORMULA = 'formule zonder berekende waarde: open en bewaar de werkmap eerst in Excel';
@@ -40,11 +40,9 @@ export function cellValueFindings(wb: WorkbookSnapshot, detections: Detection[],
     const uncached: string[] = [];
     const errors: { cell: string; error: string }[] = [];
     for (let r = Math.max(header + 1, range.top); r <= range.bottom; r++) {
-      const values = sheet.values[r];
-      const formulas = sheet.formulas[r];
       for (let c = range.left; c <= range.right; c++) {
-        const v = values?.[c] ?? null;
-        if (formulas?.[c] && v === null) uncached.push(a1(r, c));
+        const v = cellValue(sheet, r, c);
+        if (cellFormula(sheet, r, c) && v === null) uncached.push(a1(r, c));
         else if (isCellError(v)) errors.push({ cell: a1(r, c), error: v.error });
       }
     }
@@ -69,20 +67,20 @@ function duplicateHeaders(wb: WorkbookSnapshot, d: Detection, said: Set<string>)
   const header = d.headerRow - 1;
   const byText = new Map<string, number[]>();
   for (let c = range.left; c <= range.right; c++) {
-    const t = normaliseHeader(cellText(sheet.values[header]?.[c] ?? null).slice(0, 200));
+    const t = normaliseHeader(cellText(cellValue(sheet, header, c)).slice(0, 200));
     if (t) byText.set(t, [...(byText.get(t) ?? []), c]);
   }
   const out: Finding[] = [];
   for (const [field, letter] of Object.entries(d.columns)) {
     const used = columnIndex(letter);
-    const text = normaliseHeader(cellText(sheet.values[header]?.[used] ?? null).slice(0, 200));
+    const text = normaliseHeader(cellText(cellValue(sheet, header, used)).slice(0, 200));
     const cols = byText.get(text) ?? [];
     if (cols.length < 2) continue;
     const other = cols.find((c) => c !== used)!;
     const cell = a1(header, other);
     if (said.has(`${d.sheet}!${cell}`)) continue;
     said.add(`${d.sheet}!${cell}`);
-    const label = cellText(sheet.values[header]?.[used] ?? null);
+    const label = cellText(cellValue(sheet, header, used));
     out.push({
       rule: 'data.duplicate-header',
       severity: 'warning',

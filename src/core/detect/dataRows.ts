@@ -7,7 +7,7 @@
 
 import { normaliseHeader } from './headers';
 import type { CellValue, SheetSnapshot } from '../workbook/snapshot';
-import { cellText, isBlank } from '../workbook/snapshot';
+import { cellText, cellValue, isBlank, rowFormulas, rowValues } from '../workbook/snapshot';
 
 export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'header' | 'after';
 
@@ -40,11 +40,10 @@ export function classifyRows(sheet: SheetSnapshot, headerRow: number, columns: n
   const firstRow = headerRow + 1;
   const cols = [...columns].sort((a, b) => a - b);
   const kinds = new Map<number, RowKind>();
-  const headerTexts = new Map(cols.map((c) => [c, normaliseHeader(labels[c] ?? textOf(sheet.values[headerRow]?.[c]))]));
+  const headerTexts = new Map(cols.map((c) => [c, normaliseHeader(labels[c] ?? textOf(cellValue(sheet, headerRow, c)))]));
   let last = firstRow - 1;
   for (let r = sheet.rowCount - 1; r >= firstRow; r--) {
-    const row = sheet.values[r];
-    if (row && cols.some((c) => !isBlank(row[c] ?? null))) {
+    if (cols.some((c) => !isBlank(cellValue(sheet, r, c)))) {
       last = r;
       break;
     }
@@ -76,18 +75,18 @@ const MAX_TEXT = 200;
 const textOf = (v: CellValue | undefined): string => cellText(typeof v === 'string' && v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : (v ?? null));
 
 function firstText(sheet: SheetSnapshot, r: number, cols: number[]): string {
-  const row = sheet.values[r] ?? [];
+  const row = rowValues(sheet, r);
   const c = cols.find((k) => !isBlank(row[k] ?? null));
   return c === undefined ? '' : textOf(row[c]);
 }
 
 function kindOf(sheet: SheetSnapshot, r: number, cols: number[], headerTexts: Map<number, string>): RowKind {
-  const row = sheet.values[r] ?? [];
+  const row = rowValues(sheet, r);
   const filled = cols.filter((c) => !isBlank(row[c] ?? null));
   if (filled.length === 0) return 'blank';
   const first = textOf(row[filled[0]]);
   if (typeof row[filled[0]] === 'string' && TOTAL_LABEL.test(first)) return 'total';
-  const formulas = sheet.formulas[r] ?? [];
+  const formulas = rowFormulas(sheet, r);
   if (cols.some((c) => TOTAL_FORMULA.test(formulas[c] ?? ''))) return 'total';
   // The header repeated (after a page break or a pasted block): most filled cells say what the header says.
   const sameAsHeader = filled.filter((c) => {

@@ -3,7 +3,7 @@
 // cells match the most of them.
 
 import type { SheetSnapshot } from '../workbook/snapshot';
-import { cellText } from '../workbook/snapshot';
+import { cellText, rowValues } from '../workbook/snapshot';
 
 export interface FieldSpec {
   /** Normalised synonyms; a header matches when it equals one, or starts with one followed by a space. */
@@ -77,8 +77,7 @@ export function matchHeaderRow<F extends string>(
   row: number,
   schema: HeaderSchema<F>,
 ): HeaderMatch<F> | null {
-  const cells = sheet.values[row];
-  if (!cells) return null;
+  const cells = rowValues(sheet, row);
   const columns: Partial<Record<F, number>> = {};
   const labels: Record<number, string> = {};
   const unmatched: number[] = [];
@@ -114,8 +113,7 @@ export function findHeaderRows<F extends string>(
   const out: HeaderMatch<F>[] = [];
   const last = Math.min(sheet.rowCount, opts.maxRows ?? sheet.rowCount);
   for (let row = 0; row < last; row++) {
-    const cells = sheet.values[row];
-    if (!cells || !cells.some((v) => typeof v === 'string')) continue;
+    if (!rowValues(sheet, row).some((v) => typeof v === 'string')) continue;
     const m = matchHeaderRow(sheet, row, schema);
     if (m) out.push(m);
   }

@@ -6,7 +6,7 @@ import type { MappingOverride, Settings } from '../settings/settings';
 import { mappingsFor } from '../settings/settings';
 import { columnIndex, columnLetters } from '../workbook/address';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
-import { cellText, findSheet, isBlank } from '../workbook/snapshot';
+import { cellText, findSheet, isBlank, rowValues } from '../workbook/snapshot';
 
 /** Kind "ignore" in the mapping table hides a detected table. */
 export function isIgnored(settings: Settings, sheet: string, headerRow1: number): boolean {
@@ -80,7 +80,7 @@ export function mappingFindings(wb: WorkbookSnapshot, settings: Settings, detect
       add(m, 'A', 'sheet-not-found', `${where}: blad "${m.sheet}" bestaat niet in deze werkmap.${didYouMean(closestNames(m.sheet, wb.sheets.map((s) => s.name)))}`);
       continue;
     }
-    const headerCells = sheet.values[m.headerRow - 1] ?? [];
+    const headerCells = rowValues(sheet, m.headerRow - 1);
     const headers = headerCells.map((v, c) => ({ c, text: typeof v === 'string' ? cellText(v) : '' })).filter((h) => h.text !== '');
     const named = (suggestions: string[]) => suggestions.map((t) => `${columnLetters(headers.find((h) => h.text === t)!.c)} (${t})`);
     if (m.field && m.column !== '' && m.column !== '-') {

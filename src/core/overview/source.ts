@@ -5,7 +5,7 @@
 import type { SettingDef, Settings } from '../settings/settings';
 import { getString } from '../settings/settings';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
-import { cellText } from '../workbook/snapshot';
+import { cellText, rowValues } from '../workbook/snapshot';
 
 export const OVERVIEW_SETTINGS = {
   provider: { key: 'overzicht.aanbieder', default: '', label: 'Naam van de aanbieder, bovenaan TB Overzicht.', labelEn: 'Provider name shown on the overview.' },
@@ -28,8 +28,8 @@ const PERIOD_PATTERNS = [
 export function periodFromTitles(wb: WorkbookSnapshot): string {
   for (const pattern of PERIOD_PATTERNS) {
     for (const sheet of wb.sheets) {
-      for (let r = 0; r < Math.min(5, sheet.values.length); r++) {
-        for (const v of sheet.values[r] ?? []) {
+      for (let r = 0; r < Math.min(5, sheet.rowCount); r++) {
+        for (const v of rowValues(sheet, r)) {
           const m = pattern.exec(cellText(v ?? null));
           if (m) return m[0].replace(/^eerste/i, '1e').replace(/^tweede/i, '2e');
         }

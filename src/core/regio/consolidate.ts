@@ -8,7 +8,7 @@ import type { Period } from '../parse/period';
 import type { Figure } from '../plan/figure';
 import type { Plan } from '../plan/plan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
-import { cellText, findSheet } from '../workbook/snapshot';
+import { cellText, findSheet, rowValues } from '../workbook/snapshot';
 import { checkBatch } from './batch';
 import { buildBudgetSheet } from './budgetSheet';
 import type { RegioContext, RegioSheetId } from './context';
@@ -112,10 +112,10 @@ function editedNames(existing: WorkbookSnapshot | undefined, sheetName: string):
   const out = new Map<string, string>();
   const sheet = existing ? findSheet(existing, sheetName) : undefined;
   if (!sheet || !isGeneratedSheet(sheet)) return out;
-  const header = sheet.values[SOURCES_HEADER_ROW] ?? [];
+  const header = rowValues(sheet, SOURCES_HEADER_ROW);
   if (cellText(header[1] ?? null) !== 'Bestand' || cellText(header[SOURCES_NAME_COL] ?? null) !== 'Aanbieder of gemeente') return out;
-  for (let r = SOURCES_HEADER_ROW + 1; r < sheet.values.length; r++) {
-    const row = sheet.values[r] ?? [];
+  for (let r = SOURCES_HEADER_ROW + 1; r < sheet.rowCount; r++) {
+    const row = rowValues(sheet, r);
     const file = cellText(row[1] ?? null).trim();
     const name = cellText(row[SOURCES_NAME_COL] ?? null).trim();
     if (!file) break;

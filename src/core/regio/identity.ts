@@ -6,7 +6,7 @@ import { normaliseHeader } from '../detect/headers';
 import type { Period } from '../parse/period';
 import { periodOf } from '../parse/period';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
-import { cellText } from '../workbook/snapshot';
+import { cellText, rowValues } from '../workbook/snapshot';
 
 /** Rows at the top of a sheet that hold titles. */
 const TITLE_ROWS = 5;
@@ -33,8 +33,8 @@ const MUNICIPALITY = /\bgemeente\s+((?:[A-ZÀ-Ý'][^\s,;:()]*)(?:\s+(?:[A-ZÀ-Ý
 function titleTexts(wb: WorkbookSnapshot): { row: string[]; sheet: string }[] {
   const out: { row: string[]; sheet: string }[] = [];
   for (const s of wb.sheets) {
-    for (let r = 0; r < Math.min(TITLE_ROWS, s.values.length); r++) {
-      out.push({ sheet: s.name, row: (s.values[r] ?? []).map((v) => cellText(v ?? null).trim()) });
+    for (let r = 0; r < Math.min(TITLE_ROWS, s.rowCount); r++) {
+      out.push({ sheet: s.name, row: (rowValues(s, r)).map((v) => cellText(v ?? null).trim()) });
     }
   }
   return out;

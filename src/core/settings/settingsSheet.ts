@@ -6,7 +6,7 @@ import { SheetBuilder } from '../plan/sheetBuilder';
 import type { SheetSpec } from '../plan/plan';
 import { a1 } from '../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
-import { cellText, findSheet, isCellError } from '../workbook/snapshot';
+import { cellText, cellValue, findSheet, isCellError, rowValues } from '../workbook/snapshot';
 import type { SettingDef, SettingValue, Settings } from './settings';
 import { emptySettings, getBoolean } from './settings';
 import { fieldName, fieldNames, kindName, kindNames, resolveField, resolveKind } from './mappingNames';
@@ -32,7 +32,7 @@ function blockRows(sheet: SheetSnapshot): Record<Block, (unknown[] & { at?: numb
   let current: Block | null = null;
   let skipHeader = false;
   for (let r = 3; r < sheet.rowCount; r++) {
-    const row = sheet.values[r] ?? [];
+    const row = rowValues(sheet, r);
     const first = cellText(row[0] ?? null);
     const heading = (Object.keys(SETTINGS_HEADINGS) as Block[]).find((b) => SETTINGS_HEADINGS[b] === first);
     if (heading) {
@@ -61,7 +61,7 @@ function columnOf(wb: WorkbookSnapshot, sheetName: string, headerRow: number, ty
   const upper = typed.toUpperCase();
   if (typed === '' || typed === '-' || /^[A-Z]{1,3}$/.test(upper)) return upper;
   const sheet = findSheet(wb, sheetName);
-  const cells = sheet?.values[headerRow - 1] ?? [];
+  const cells = sheet ? rowValues(sheet, headerRow - 1) : [];
   const want = normaliseHeader(typed);
   const col = cells.findIndex((v) => typeof v === 'string' && normaliseHeader(v) === want);
   return col >= 0 ? columnLetters(col) : upper;
@@ -72,7 +72,7 @@ export function settingValueCell(sheet: SheetSnapshot, key: string): string {
   const blocks = blockRows(sheet);
   const keyCol = Math.max(0, blocks.headers.values.indexOf('Sleutel'));
   const valueCol = blocks.headers.values.indexOf('Waarde') >= 0 ? blocks.headers.values.indexOf('Waarde') : 1;
-  for (let r = 3; r < sheet.rowCount; r++) if (text(sheet.values[r]?.[keyCol]) === key) return a1(r, valueCol);
+  for (let r = 3; r < sheet.rowCount; r++) if (text(cellValue(sheet, r, keyCol)) === key) return a1(r, valueCol);
   return '';
 }
 

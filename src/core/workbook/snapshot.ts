@@ -1,6 +1,12 @@
-// The read-only view of a workbook that every check works on. Both hosts
-// (Office.js and ExcelJS) produce exactly this shape, so the core never
-// needs to know where the workbook came from.
+// The read-only view of a workbook that every check works on. All hosts
+// (the .xlsx reader, Office.js, ExcelJS in tests) produce exactly this shape,
+// so the core never needs to know where the workbook came from.
+//
+// Cells are reached only through methods (value/formula/numberFormat), never
+// through arrays: the store behind them is free to be compact (columnar,
+// typed arrays, interned strings) without any feature knowing.
+
+import { sheetFromRows } from './fromRows';
 
 /** A cell that holds an Excel error value such as #REF! or #DIV/0!. */
 export interface CellError {
@@ -17,18 +23,28 @@ export interface TableSnapshot {
   ref: string;
 }
 
-export interface SheetSnapshot {
+/** Read access to the cells of one sheet, 0-based from A1. */
+export interface CellGrid {
+  /** The cell's value; formula cells hold their last computed value; null when empty. */
+  value(row: number, col: number): CellValue;
+  /** Formula text without the leading '=' (English function names), or null. */
+  formula(row: number, col: number): string | null;
+  /** Number format of the cell; "General" when none. */
+  numberFormat(row: number, col: number): string;
+  /**
+   * One past the last column of the row that holds a value or formula (0 for an
+   * empty row). Loops over a row stop here: a sheet with one cell in XFD costs
+   * nothing on its other rows.
+   */
+  rowEnd(row: number): number;
+}
+
+export interface SheetSnapshot extends CellGrid {
   name: string;
   visible: boolean;
   /** Number of rows and columns from A1 to the bottom-right of the used range. */
   rowCount: number;
   colCount: number;
-  /** values[row][col], 0-based from A1. Formula cells hold their last computed value. */
-  values: CellValue[][];
-  /** Formula text without the leading '=' (English function names), or null. Missing rows mean no formulas. */
-  formulas: (string | null)[][];
-  /** Number format per cell; missing rows or cells mean "General". */
-  numberFormats: string[][];
   /** Merged areas as A1 ranges. */
   merges: string[];
   tables: TableSnapshot[];
@@ -46,18 +62,32 @@ export function isCellError(v: unknown): v is CellError {
 }
 
 export function cellValue(sheet: SheetSnapshot, row: number, col: number): CellValue {
-  const r = sheet.values[row];
-  if (!r) return null;
-  const v = r[col];
-  return v === undefined ? null : v;
+  return sheet.value(row, col);
 }
 
 export function cellFormula(sheet: SheetSnapshot, row: number, col: number): string | null {
-  return sheet.formulas[row]?.[col] ?? null;
+  return sheet.formula(row, col);
 }
 
 export function cellFormat(sheet: SheetSnapshot, row: number, col: number): string {
-  return sheet.numberFormats[row]?.[col] ?? 'General';
+  return sheet.numberFormat(row, col);
+}
+
+/**
+ * The values of one row from column `from` to `to` (inclusive; default the
+ * used width), as a fresh array. For code that scans a header or a short row;
+ * a loop over many rows should ask for single cells instead.
+ */
+export function rowValues(sheet: SheetSnapshot, row: number, from = 0, to = sheet.rowEnd(row) - 1): CellValue[] {
+  const out: CellValue[] = [];
+  for (let c = from; c <= to; c++) out.push(sheet.value(row, c));
+  return out;
+}
+
+/** True when any cell of the row between `from` and `to` holds a formula. */
+export function rowHasFormula(sheet: SheetSnapshot, row: number, from = 0, to = sheet.rowEnd(row) - 1): boolean {
+  for (let c = from; c <= to; c++) if (sheet.formula(row, c) !== null) return true;
+  return false;
 }
 
 export function isBlank(v: CellValue): boolean {
@@ -83,17 +113,12 @@ export function isDateFormat(fmt: string): boolean {
 }
 
 export function emptySheet(name: string): SheetSnapshot {
-  return {
-    name,
-    visible: true,
-    rowCount: 0,
-    colCount: 0,
-    values: [],
-    formulas: [],
-    numberFormats: [],
-    merges: [],
-    tables: [],
-    hiddenRows: [],
-    protected: false,
-  };
+  return sheetFromRows({ name, values: [] });
+}
+
+/** The formulas of one row from `from` to `to` (null where none), as a fresh array. */
+export function rowFormulas(sheet: SheetSnapshot, row: number, from = 0, to = sheet.rowEnd(row) - 1): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let c = from; c <= to; c++) out.push(sheet.formula(row, c));
+  return out;
 }

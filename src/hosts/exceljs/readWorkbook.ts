@@ -3,6 +3,7 @@
 
 import type ExcelJS from 'exceljs';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
+import { sheetFromRows } from '../../core/workbook/fromRows';
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30: Excel's day 0 in the 1900 date system (including its leap-year bug from March 1900 on). */
@@ -80,7 +81,7 @@ export function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     const model = tt.table ?? (tt as unknown as { name: string; tableRef: string });
     return { name: model.name, ref: model.tableRef };
   });
-  return {
+  return sheetFromRows({
     name: ws.name,
     visible: ws.state === 'visible' || ws.state === undefined,
     rowCount,
@@ -92,7 +93,7 @@ export function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     tables,
     hiddenRows,
     protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
-  };
+  });
 }
 
 export function readWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {

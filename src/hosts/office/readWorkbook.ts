@@ -5,8 +5,12 @@
 // used range is huge but sparse (a stray value in XFD1048576) costs one more
 // round trip to find its non-empty areas, which are then read instead.
 
-import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
-import { emptySheet } from '../../core/workbook/snapshot';
+import type { SheetRows } from '../../core/workbook/fromRows';
+import { sheetFromRows } from '../../core/workbook/fromRows';
+import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
+
+/** A sheet while its chunks arrive: row arrays filled in place, turned into a snapshot at the end. */
+type SheetDraft = Required<SheetRows>;
 import type { RangeRef } from '../../core/workbook/address';
 import { hiddenRowsFrom, parseArea, splitAreas, stripSheet } from './addresses';
 import { CancelledError, classifyError } from './errors';
@@ -151,8 +155,8 @@ async function read(context: Excel.RequestContext, opts: ReadOptions): Promise<{
   await context.sync();
   let syncs = 2;
 
-  const snaps: SheetSnapshot[] = proxies.map(({ ws, used, visible, merged }) => {
-    const s = emptySheet(ws.name);
+  const snaps: SheetDraft[] = proxies.map(({ ws, used, visible, merged }) => {
+    const s: SheetDraft = { name: ws.name, visible: true, values: [], formulas: [], numberFormats: [], merges: [], tables: [], hiddenRows: [], protected: false, rowCount: 0, colCount: 0 };
     s.visible = ws.visibility === 'Visible';
     s.protected = ws.protection.protected;
     // Snapshot rows and columns run from A1 to the used range's bottom-right corner.
@@ -212,7 +216,7 @@ async function read(context: Excel.RequestContext, opts: ReadOptions): Promise<{
   }
   for (const t of tableRanges) snaps[t.sheet].tables.push({ name: t.name, ref: stripSheet(t.range.address) } satisfies TableSnapshot);
   for (const s of snaps) finishSheet(s);
-  return { snapshot: { sheets: snaps }, stats: { syncs, chunks: requests.length } };
+  return { snapshot: { sheets: snaps.map(sheetFromRows) }, stats: { syncs, chunks: requests.length } };
 }
 
 /**
@@ -220,7 +224,7 @@ async function read(context: Excel.RequestContext, opts: ReadOptions): Promise<{
  * sparse used range only the areas holding constants or formulas (ExcelApi 1.9;
  * without it, the top rows up to the sparse limit).
  */
-async function readRects(context: Excel.RequestContext, proxies: SheetProxies[], snaps: SheetSnapshot[], support: ApiSupport, check: () => void) {
+async function readRects(context: Excel.RequestContext, proxies: SheetProxies[], snaps: SheetDraft[], support: ApiSupport, check: () => void) {
   const rects: { sheet: number; rect: RangeRef }[] = [];
   const sparse: { sheet: number; areas: Excel.RangeAreas[] }[] = [];
   snaps.forEach((s, sheet) => {
@@ -244,7 +248,7 @@ async function readRects(context: Excel.RequestContext, proxies: SheetProxies[],
   return { rects, extraSync: true };
 }
 
-function fillChunk(s: SheetSnapshot, chunk: ReadChunk, range: Excel.Range): void {
+function fillChunk(s: SheetDraft, chunk: ReadChunk, range: Excel.Range): void {
   const values = range.values as unknown[][];
   const formulas = range.formulas as unknown[][];
   const formats = range.numberFormat as unknown[][];
@@ -268,7 +272,7 @@ function fillChunk(s: SheetSnapshot, chunk: ReadChunk, range: Excel.Range): void
 }
 
 /** Fill gaps with null, give every row an array, and make a blank sheet 0 x 0 as the core expects. */
-function finishSheet(s: SheetSnapshot): void {
+function finishSheet(s: SheetDraft): void {
   for (let r = 0; r < s.rowCount; r++) {
     const row = (s.values[r] ??= []);
     for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;

@@ -6,6 +6,7 @@
 // empty <v></v>), this reader follows the standard.
 
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/snapshot';
+import { sheetFromRows } from '../../core/workbook/fromRows';
 import { emptySheet } from '../../core/workbook/snapshot';
 import type { XlsxPackage } from './package';
 import { partText, readRels } from './package';
@@ -201,10 +202,12 @@ function cellValueOf(t: string, raw: string | null, strings: string[]): CellValu
 }
 
 export function readSheetXml(name: string, xml: string, strings: string[], styles: StyleTable, date1904: boolean): SheetSnapshot {
-  const sheet = emptySheet(name);
+  const hiddenRows: number[] = [];
   const P = rootPrefix(xml);
   const sharedMasters = new Map<string, { formula: string; address: string }>();
-  const values = sheet.values;
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: string[][] = [];
   let rowCount = 0;
   let colCount = 0;
   let row = 0;
@@ -226,7 +229,7 @@ export function readSheetXml(name: string, xml: string, strings: string[], style
     if (!vals) return;
     for (let i = 0; i < vals.length; i++) if (vals[i] === undefined) vals[i] = null;
     values[row - 1] = vals;
-    if (rowHidden) sheet.hiddenRows.push(row - 1);
+    if (rowHidden) hiddenRows.push(row - 1);
     rowCount = row;
     vals = null;
   };
@@ -298,19 +301,15 @@ export function readSheetXml(name: string, xml: string, strings: string[], style
     }
     vals ??= [];
     vals[col] = value;
-    if (formula !== null) (sheet.formulas[row - 1] ??= [])[col] = formula;
-    if (fmt && fmt !== 'General') (sheet.numberFormats[row - 1] ??= [])[col] = fmt;
+    if (formula !== null) (formulas[row - 1] ??= [])[col] = formula;
+    if (fmt && fmt !== 'General') (numberFormats[row - 1] ??= [])[col] = fmt;
     if (col + 1 > colCount) colCount = col + 1;
   }
   flushRow();
   for (let r = 0; r < rowCount; r++) values[r] ??= [];
-  sheet.rowCount = rowCount;
-  sheet.colCount = colCount;
-  sheet.merges = merges.refs;
   const protection = element(xml.slice(limit), 'sheetProtection');
   const prot = protection ? attrs(protection.tag).sheet : undefined;
-  sheet.protected = prot === '1' || prot === 'true';
-  return sheet;
+  return sheetFromRows({ name, values, formulas, numberFormats, hiddenRows, merges: merges.refs, rowCount, colCount, protected: prot === '1' || prot === 'true' });
 }
 
 export function readSnapshot(pkg: XlsxPackage): WorkbookSnapshot {

@@ -3,12 +3,14 @@
 // through Microsoft's Excel client library to the fake workbook), and answers
 // office.js's requirement-set questions for it. Bundled by the browser test only.
 
-import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
+import type { WorkbookRows } from '../../../src/core/workbook/fromRows';
+import { workbookFromRows } from '../../../src/core/workbook/fromRows';
 import { FakeExcel } from '../../support/fakeExcel';
 
 type Win = Window & Record<string, unknown>;
 const w = window as unknown as Win;
-const snapshot = w.__tbSnapshot as WorkbookSnapshot;
+// The test hands the workbook over as plain rows (JSON); the fake is built from its snapshot.
+const snapshot = workbookFromRows(w.__tbSnapshot as WorkbookRows);
 const fake = FakeExcel.fromSnapshot(snapshot, { apiVersion: Number(w.__tbApiVersion ?? 1.17), hooks: { syncDelayMs: Number(w.__tbSyncDelayMs ?? 0) } });
 fake.install(w);
 

@@ -152,18 +152,18 @@ export function dataFromSnapshot(snap: WorkbookSnapshot): FakeWorkbookData {
     const sheet = new FakeSheet(s.name);
     sheet.visibility = s.visible ? 'Visible' : 'Hidden';
     sheet.protected = s.protected;
-    s.values.forEach((row, r) =>
-      row?.forEach((v, c) => {
-        const f = s.formulas[r]?.[c] ?? null;
-        if ((v === null || v === undefined) && f === null) return;
+    for (let r = 0; r < s.rowCount; r++)
+      for (let c = 0, end = s.rowEnd(r); c < end; c++) {
+        const v = s.value(r, c);
+        const f = s.formula(r, c);
+        if (v === null && f === null) continue;
         const cell = sheet.ensure(r, c);
         cell.value = v === null || v === undefined ? '' : isCellError(v) ? v.error : v;
         if (isCellError(v)) cell.error = true;
         if (f !== null) cell.formula = `=${f}`;
-        const fmt = s.numberFormats[r]?.[c];
-        if (fmt) cell.numberFormat = fmt;
-      }),
-    );
+        const fmt = s.numberFormat(r, c);
+        if (fmt !== 'General') cell.numberFormat = fmt;
+      }
     sheet.merges = [...s.merges];
     sheet.tables = s.tables.map((t) => ({ ...t }));
     sheet.hiddenRows = new Set(s.hiddenRows);

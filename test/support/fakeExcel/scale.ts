@@ -2,6 +2,7 @@
 // (its own rows repeated), to show that cost per action does not grow with data.
 
 import type { SheetSnapshot, WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
+import { sheetFromRows, sheetToRows } from '../../../src/core/workbook/fromRows';
 
 export function withTrajectoryRows(snap: WorkbookSnapshot, rows: number, sheetName = 'Trajecten'): WorkbookSnapshot {
   return {
@@ -9,7 +10,8 @@ export function withTrajectoryRows(snap: WorkbookSnapshot, rows: number, sheetNa
   };
 }
 
-function scaleSheet(s: SheetSnapshot, rows: number): SheetSnapshot {
+function scaleSheet(sheet: SheetSnapshot, rows: number): SheetSnapshot {
+  const s = sheetToRows(sheet);
   const header = s.values[0] ?? [];
   const data = s.values.slice(1).filter((r) => r && r.length > 0);
   const fmts = s.numberFormats.slice(1);
@@ -23,5 +25,5 @@ function scaleSheet(s: SheetSnapshot, rows: number): SheetSnapshot {
     values.push(row);
     numberFormats.push(fmts[src] ?? []);
   }
-  return { ...s, values, numberFormats, formulas: [], rowCount: rows + 1, hiddenRows: [], merges: [], tables: [] };
+  return sheetFromRows({ ...s, values, numberFormats, formulas: [], rowCount: rows + 1, hiddenRows: [], merges: [], tables: [] });
 }

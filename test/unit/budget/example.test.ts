@@ -38,7 +38,7 @@ function subtotalRow(werksoort: string): number {
   const fin = findSheet(snap, 'Financiering')!;
   let inSection = false;
   for (let r = 0; r < fin.rowCount; r++) {
-    const label = cellText(fin.values[r]?.[0] ?? null);
+    const label = cellText(fin.value(r, 0));
     if (label === werksoort) inSection = true;
     else if (inSection && label === 'Subtotaal') return r + 1;
   }
@@ -90,7 +90,7 @@ describe('budget on the example workbook', () => {
       .map((f) => {
         expect(f.cell).toMatch(/^F\d+$/);
         const row = Number(f.cell.slice(1)) - 1;
-        return `${cellText(fin.values[row][0])}|${f.expected}|${f.actual}`;
+        return `${cellText(fin.value(row, 0))}|${f.expected}|${f.actual}`;
       });
     expect(got).toEqual(needs.map((r) => `${r.onderdeel}|${r.begroot}|${r.prognose}`));
     expect(needs.length).toBe(9);

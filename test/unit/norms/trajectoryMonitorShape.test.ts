@@ -4,6 +4,7 @@
 import { cellText } from '../../../src/core/workbook/snapshot';
 import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
 import { SAVINGS, TASK, TRAJECT_HEADER, trajectoryMonitor } from '../../support/shapes/trajectoryMonitor';
+import { sheetToRows } from '../../../src/core/workbook/fromRows';
 
 const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569;
 
@@ -19,16 +20,16 @@ describe('trajectoryMonitor shape', () => {
   });
 
   it('writes every record under the header on row 4, with a blank row, a repeated header, a total and footnotes', () => {
-    expect(sheet.values[3]).toEqual(TRAJECT_HEADER);
-    const rows = sheet.values.slice(4).filter((r) => r && r[0] !== null && r[0] !== undefined && /^(ST|BJG)-/.test(String(r[0])));
+    expect(sheetToRows(sheet).values[3]).toEqual(TRAJECT_HEADER);
+    const rows = sheetToRows(sheet).values.slice(4).filter((r) => r && r[0] !== null && r[0] !== undefined && /^(ST|BJG)-/.test(String(r[0])));
     expect(rows.map((r) => r[0])).toEqual(clean.records.map((r) => r.nr));
     const first = clean.records[0];
     expect(rows[0].slice(0, 5)).toEqual([first.nr, first.team, first.instelling, serial(first.aanmelding), first.afsluiting ? serial(first.afsluiting) : null]);
-    const texts = sheet.values.map((r) => cellText(r?.[0] ?? null));
+    const texts = sheetToRows(sheet).values.map((r) => cellText(r?.[0] ?? null));
     expect(texts.filter((t) => t === TRAJECT_HEADER[0])).toHaveLength(2);
     expect(texts.filter((t) => t === 'Totaal')).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith('*') || t.startsWith('Bron:'))).toHaveLength(2);
-    expect(sheet.values.slice(4, texts.indexOf('Totaal')).some((r) => !r || r.every((v) => v === null || v === undefined))).toBe(true);
+    expect(sheetToRows(sheet).values.slice(4, texts.indexOf('Totaal')).some((r) => !r || r.every((v) => v === null || v === undefined))).toBe(true);
   });
 
   it('plants each problem at the cell it lists, and nothing in the clean copy', () => {
@@ -38,7 +39,7 @@ describe('trajectoryMonitor shape', () => {
     for (const p of planted.planted) {
       const s = psnap.sheets.find((x) => x.name === p.sheet)!;
       const m = /^([A-Z])(\d+)$/.exec(p.cell)!;
-      expect([p.cell, s.values[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]]).toEqual([p.cell, p.written]);
+      expect([p.cell, sheetToRows(s).values[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]]).toEqual([p.cell, p.written]);
     }
   });
 

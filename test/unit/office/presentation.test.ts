@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('Office.js: overview, charts and print setup', () => {
   it('opens on TB Overzicht with three charts over its own cells, and sets up printing on every sheet', async () => {
-    const fake = FakeExcel.fromSnapshot(structuredClone(example));
+    const fake = FakeExcel.fromSnapshot(example);
     const host = excelHost((b) => fake.run(b), FULL_SUPPORT);
     const run = await generate(host, 'all', undefined);
     expect(fake.data.activeSheet).toBe(SHEET.overview);
@@ -55,7 +55,7 @@ describe('Office.js: overview, charts and print setup', () => {
   });
 
   it('leaves print setup out on hosts below ExcelApi 1.9 and still writes the report', async () => {
-    const fake = FakeExcel.fromSnapshot(structuredClone(example), { apiVersion: 1.8 });
+    const fake = FakeExcel.fromSnapshot(example, { apiVersion: 1.8 });
     const host = excelHost((b) => fake.run(b), { ...FULL_SUPPORT, hiddenRows: false, merges: false, printLayout: false });
     await generate(host, 'all', undefined);
     expect(fake.sheet(SHEET.overview)!.pageLayout).toEqual({});

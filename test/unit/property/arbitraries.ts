@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
+import { sheetFromRows } from '../../../src/core/workbook/fromRows';
 
 export interface CellSpec {
   r: number;
@@ -111,7 +112,7 @@ export function toSnapshot(spec: SheetSpecR[]): WorkbookSnapshot {
         if (c.fmt && c.fmt !== 'General') (numberFormats[c.r] ??= [])[c.c] = c.fmt;
       }
       for (const row of values) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
-      return {
+      return sheetFromRows({
         name: s.name,
         visible: true,
         rowCount,
@@ -123,7 +124,7 @@ export function toSnapshot(spec: SheetSpecR[]): WorkbookSnapshot {
         tables: [],
         hiddenRows: s.hiddenRows.filter((r) => r < rowCount).sort((a, b) => a - b),
         protected: false,
-      };
+      });
     }),
   };
 }

@@ -15,10 +15,11 @@ import { readPickedSource, regioOverview } from '../../../src/taskpane/regio';
 import { FakeExcel } from '../../support/fakeExcel';
 import { writeSeed004Files } from '../../support/regioWorkbooks';
 import { tmpDir } from '../../support/workbooks';
+import { sheetFromRows } from '../../../src/core/workbook/fromRows';
 
 const OWN: WorkbookSnapshot = {
   sheets: [
-    { name: 'Notities', visible: true, rowCount: 1, colCount: 1, values: [['Regio Meierijstad']], formulas: [], numberFormats: [], merges: [], tables: [], hiddenRows: [], protected: false },
+    sheetFromRows({ name: 'Notities', values: [['Regio Meierijstad']] }),
   ],
 };
 
@@ -53,7 +54,7 @@ test('a picked file gives the same contribution in the pane as in the command li
 });
 
 test('the TB Regio sheets are written into the open workbook, exactly as planned, and replaced in place on the next run', async () => {
-  const fake = FakeExcel.fromSnapshot(structuredClone(OWN));
+  const fake = FakeExcel.fromSnapshot(OWN);
   const host = excelHost((b) => fake.run(b), FULL_SUPPORT);
   const phases: string[] = [];
   // All five institutions and the corrupt file; the data sheet's writes run past Office.js's 1.500-cell slices.
@@ -81,7 +82,7 @@ test('the TB Regio sheets are written into the open workbook, exactly as planned
 }, 120_000);
 
 test('a name the user typed on TB Regio Bronnen survives the next run, and the other sheets follow it', async () => {
-  const fake = FakeExcel.fromSnapshot(structuredClone(OWN));
+  const fake = FakeExcel.fromSnapshot(OWN);
   const host = excelHost((b) => fake.run(b), FULL_SUPPORT);
   await regioOverview(host, [files[0], files[1]].map(picked));
   const bronnen = fake.sheet(REGIO_SHEET.sources)!;
@@ -97,7 +98,7 @@ test('a name the user typed on TB Regio Bronnen survives the next run, and the o
 }, 120_000);
 
 test('Annuleren before the write leaves the workbook as it was', async () => {
-  const fake = FakeExcel.fromSnapshot(structuredClone(OWN));
+  const fake = FakeExcel.fromSnapshot(OWN);
   const host = excelHost((b) => fake.run(b), FULL_SUPPORT);
   const controller = new AbortController();
   const run = regioOverview(host, files.map(picked), {

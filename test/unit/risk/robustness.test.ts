@@ -1,14 +1,10 @@
 import { buildReport } from '../../../src/core/report';
 import type { SheetSnapshot } from '../../../src/core/workbook/snapshot';
-import { emptySheet } from '../../../src/core/workbook/snapshot';
+import { sheetFromRows } from '../../../src/core/workbook/fromRows';
 import { junkRows, junkSheetName } from './registers';
 
 function junkRegister(seed: number): SheetSnapshot {
-  const s = emptySheet(junkSheetName(seed));
-  s.values = junkRows(seed);
-  s.rowCount = s.values.length;
-  s.colCount = 10;
-  return s;
+  return sheetFromRows({ name: junkSheetName(seed), values: junkRows(seed), colCount: 10 });
 }
 
 describe('risk feature on junk registers', () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 function setup() {
-  const fake = FakeExcel.fromSnapshot(structuredClone(example));
+  const fake = FakeExcel.fromSnapshot(example);
   return { fake, host: excelHost((b) => fake.run(b), FULL_SUPPORT) };
 }
 

@@ -7,6 +7,7 @@ import { openXlsx, writeXlsxReport } from '../../../src/hosts/xlsx';
 import { decodeXml } from '../../../src/hosts/xlsx/bytes';
 import { entryData, entryText, rawData, readZip } from '../../../src/hosts/xlsx/zip';
 import { writeZip } from '../../../src/hosts/xlsx/zipWrite';
+import { sheetToRows } from '../../../src/core/workbook/fromRows';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -42,7 +43,7 @@ function plainWorkbook(sheetData: string, extra: { workbookPr?: string; styles?:
   });
 }
 
-const values = (bytes: Uint8Array, sheet = 0) => openXlsx(bytes).snapshot.sheets[sheet].values;
+const values = (bytes: Uint8Array, sheet = 0) => sheetToRows(openXlsx(bytes).snapshot.sheets[sheet]).values;
 
 describe('namespaces', () => {
   it('reads SpreadsheetML under any prefix (Open XML SDK writes x:, relationships as ns0:)', () => {
@@ -54,7 +55,7 @@ describe('namespaces', () => {
     });
     const snap = openXlsx(bytes).snapshot;
     expect(snap.sheets[0].name).toBe('Risico');
-    expect(snap.sheets[0].values).toEqual([['Kans', 2.5], [], [null, null, 'laag']]);
+    expect(sheetToRows(snap.sheets[0]).values).toEqual([['Kans', 2.5], [], [null, null, 'laag']]);
   });
 
   it('reads an x:-prefixed sheet under an unprefixed workbook', () => {
@@ -77,7 +78,7 @@ describe('namespaces', () => {
     );
     const opened = openXlsx(bytes);
     // t="d" is an ISO date; 22-04-2022 is day 44673 in Excel's 1900 system.
-    expect(opened.snapshot.sheets[0].values).toEqual([[44673, 3]]);
+    expect(sheetToRows(opened.snapshot.sheets[0]).values).toEqual([[44673, 3]]);
     const out = readZip(writeXlsxReport(opened, buildReport(opened.snapshot).plan));
     const rels = entryText(out, 'xl/_rels/workbook.xml.rels');
     expect(rels).toContain(`Type="${STRICT_REL}/worksheet" Target="/xl/worksheets/sheet2.xml"`);
@@ -105,7 +106,7 @@ describe('parts', () => {
       'xl/worksheets/sheet1.xml': utf16(`<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>€ 15.000</t></is></c></row></sheetData></worksheet>`),
     });
     const opened = openXlsx(bytes);
-    expect(opened.snapshot.sheets[0]).toMatchObject({ name: 'Één', values: [['€ 15.000']] });
+    expect(sheetToRows(opened.snapshot.sheets[0])).toMatchObject({ name: 'Één', values: [['€ 15.000']] });
     const out = readZip(writeXlsxReport(opened, buildReport(opened.snapshot).plan));
     const wb = entryData(out, 'xl/workbook.xml');
     expect([wb[0], wb[1]]).toEqual([0xff, 0xfe]);
@@ -152,8 +153,8 @@ describe('cells', () => {
   it('keeps formula text without a cached value as value null, and cached errors as errors', () => {
     const rows = '<row r="1"><c r="A1"><f>NA()</f></c><c r="B1"><f>1/0</f><v></v></c><c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D1" t="e"><v>#REF!</v></c></row>';
     const sheet = openXlsx(plainWorkbook(rows)).snapshot.sheets[0];
-    expect(sheet.values[0]).toEqual([null, null, { error: '#DIV/0!' }, { error: '#REF!' }]);
-    expect(sheet.formulas[0]).toEqual(['NA()', '1/0', '1/0', undefined]);
+    expect(sheetToRows(sheet).values[0]).toEqual([null, null, { error: '#DIV/0!' }, { error: '#REF!' }]);
+    expect(sheetToRows(sheet).formulas[0]).toEqual(['NA()', '1/0', '1/0', undefined]);
   });
 
   it('moves 1904-based dates to the 1900 system but leaves durations and times of day alone', () => {
@@ -204,7 +205,7 @@ describe('zip container', () => {
     const dup = writeZip([...zip.entries.map((e) => ({ copy: e, from: zip })), { name: sheet.name, data: other }]);
     const opened = openXlsx(dup);
     // The last entry of a name wins, as in LibreOffice.
-    expect(opened.snapshot.sheets[0].values).toEqual([[43]]);
+    expect(sheetToRows(opened.snapshot.sheets[0]).values).toEqual([[43]]);
     const out = readZip(writeXlsxReport(opened, buildReport(opened.snapshot).plan));
     const copies = out.entries.filter((e) => e.name === sheet.name).map((e) => Buffer.from(rawData(out, e)));
     const inputs = readZip(dup).entries.filter((e) => e.name === sheet.name).map((e) => Buffer.from(rawData(readZip(dup), e)));

@@ -4,7 +4,7 @@
 // checks are the same as elsewhere; then baten must equal lasten.
 
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText, isBlank } from '../../workbook/snapshot';
+import { cellText, isBlank, rowValues } from '../../workbook/snapshot';
 import { readAmount } from './amounts';
 import { balanceSide, isSubtotalLabel, isTotalLabel } from './schema';
 import type { BudgetConfig } from './settings';
@@ -25,7 +25,7 @@ function sideRows(sheet: SheetSnapshot, headerRow: number, labelCol: number, val
   const rows: BudgetRow[] = [];
   let blanks = 0;
   for (let r = headerRow + 1; r < sheet.rowCount && blanks < 2; r++) {
-    const cells = sheet.values[r] ?? [];
+    const cells = rowValues(sheet, r);
     const label = cellText(cells[labelCol] ?? null);
     const amount = readAmount(cells[valueCol] ?? null);
     const empty = !label && isBlank(cells[valueCol] ?? null);
@@ -70,11 +70,11 @@ export function detectBalanceBudgets(wb: WorkbookSnapshot): BalanceBudget[] {
   for (const sheet of wb.sheets) {
     for (let r = 0; r < Math.min(sheet.rowCount, 5000); r++) {
       if (!isBalanceHeader(sheet, r)) continue;
-      const cells = sheet.values[r] ?? [];
+      const cells = rowValues(sheet, r);
       const batenCol = cells.findIndex((v) => typeof v === 'string' && balanceSide(v) === 'baten');
       const lastenCol = cells.findIndex((v) => typeof v === 'string' && balanceSide(v) === 'lasten');
       let title = '';
-      for (let t = Math.max(0, r - 2); t < r && !title; t++) title = cellText((sheet.values[t] ?? []).find((v) => typeof v === 'string' && v.trim()) ?? null);
+      for (let t = Math.max(0, r - 2); t < r && !title; t++) title = cellText((rowValues(sheet, t)).find((v) => typeof v === 'string' && v.trim()) ?? null);
       out.push({
         sheet: sheet.name,
         headerRow: r,

@@ -7,7 +7,7 @@
 import type { Finding } from '../../findings/finding';
 import { a1 } from '../../workbook/address';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText, findSheet } from '../../workbook/snapshot';
+import { cellText, findSheet, rowValues } from '../../workbook/snapshot';
 import { normaliseHeader } from '../../detect/headers';
 import type { BudgetConfig } from './settings';
 import type { BudgetTable } from './table';
@@ -68,7 +68,7 @@ function periodTexts(wb: WorkbookSnapshot, t: BudgetTable, tables: BudgetTable[]
   // Title rows: up to six rows above the header, not into the table above.
   const above = tables.filter((o) => o.sheet === t.sheet && o.lastRow < t.headerRow).reduce((m, o) => Math.max(m, o.lastRow), -1);
   const texts = (r: number) => {
-    (sheet.values[r] ?? []).forEach((v, c) => {
+    (rowValues(sheet, r)).forEach((v, c) => {
       if (typeof v === 'string' && v.trim()) out.push({ ev: { text: cellText(v), sheet: t.sheet, cell: a1(r, c) }, aboutRealisation: false });
     });
   };

@@ -8,6 +8,7 @@ import type { Finding } from '../../findings/finding';
 import { formatDutch, formatPercent } from '../../parse/number';
 import { a1 } from '../../workbook/address';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { rowValues } from '../../workbook/snapshot';
 import type { Amount } from './amounts';
 import { cents, readAmount } from './amounts';
 import type { SavingsKind } from './schema';
@@ -56,7 +57,7 @@ function statements(wb: WorkbookSnapshot): SavingsStatement[] {
   for (const sheet of wb.sheets) {
     const last = Math.min(sheet.rowCount, 5000);
     for (let r = 0; r < last; r++) {
-      const cells = sheet.values[r] ?? [];
+      const cells = rowValues(sheet, r);
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         if (typeof v !== 'string' || v.length > 80) continue;

@@ -8,7 +8,7 @@ import { applyColumnOverrides, isIgnored, overriddenKind } from '../../detect/ma
 import type { Settings } from '../../settings/settings';
 import { rangeA1 } from '../../workbook/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText, isBlank } from '../../workbook/snapshot';
+import { cellText, cellValue, isBlank, rowValues } from '../../workbook/snapshot';
 import type { Amount } from './amounts';
 import { readAmount } from './amounts';
 import type { BudgetField } from './schema';
@@ -86,8 +86,7 @@ function yearColumns(cells: CellValue[], taken: number[]): { col: number; header
 }
 
 function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings): HeaderCandidate | null {
-  const cells = sheet.values[row];
-  if (!cells) return null;
+  const cells = rowValues(sheet, row);
   const m = matchHeaderRow(sheet, row, BUDGET_SCHEMA);
   const years = yearColumns(cells, Object.values(m?.columns ?? {}) as number[]);
   const columns = applyColumnOverrides(m?.columns ?? {}, settings, sheet.name, row + 1, BUDGET_KIND, BUDGET_FIELDS);
@@ -97,7 +96,7 @@ function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings):
   const labelled = m?.columns.label !== undefined ? 1 : 0;
   if (!declared && !(amountLike && named + years.length + labelled >= 2)) return null;
   // Years alone make a header only where a table can start: after a blank or a text-only row.
-  if (!declared && named === 0 && row > 0 && (sheet.values[row - 1] ?? []).some((v) => typeof v === 'number')) return null;
+  if (!declared && named === 0 && row > 0 && (rowValues(sheet, row - 1)).some((v) => typeof v === 'number')) return null;
   // The first text cell left of the amounts is the label column; unless it is a known label
   // header ("Onderdeel"), its text is the table's title ("TOTAAL REGIO", "Jeugd").
   const firstAmount = Math.min(...[...AMOUNT_FIELDS.map((f) => columns[f] ?? Infinity), ...years.map((y) => y.col)]);
@@ -118,18 +117,18 @@ function headerCandidate(sheet: SheetSnapshot, row: number, settings: Settings):
 
 /** A header row's texts, normalised, to recognise the same header repeated. */
 function headerKey(sheet: SheetSnapshot, row: number): string {
-  return (sheet.values[row] ?? []).map((v) => (typeof v === 'string' ? normaliseHeader(v) : v === null ? '' : String(v))).join('|');
+  return (rowValues(sheet, row)).map((v) => (typeof v === 'string' ? normaliseHeader(v) : v === null ? '' : String(v))).join('|');
 }
 
 /** True for the header row of a baten/lasten budget: BATEN ... LASTEN on one row. */
 export function isBalanceHeader(sheet: SheetSnapshot, row: number): boolean {
   const sides = new Set<string>();
-  for (const v of sheet.values[row] ?? []) if (typeof v === 'string') sides.add(balanceSide(v) ?? '');
+  for (const v of rowValues(sheet, row)) if (typeof v === 'string') sides.add(balanceSide(v) ?? '');
   return sides.has('baten') && sides.has('lasten');
 }
 
 function amountColumns(c: HeaderCandidate, sheet: SheetSnapshot): AmountColumn[] {
-  const header = (col: number) => cellText(sheet.values[c.row]?.[col] ?? null);
+  const header = (col: number) => cellText(cellValue(sheet, c.row, col));
   const out: AmountColumn[] = [];
   for (const f of AMOUNT_FIELDS) {
     const col = c.columns[f];
@@ -141,13 +140,13 @@ function amountColumns(c: HeaderCandidate, sheet: SheetSnapshot): AmountColumn[]
 
 function titleAbove(sheet: SheetSnapshot, headerRow: number, floor: number): string {
   for (let r = Math.max(floor, headerRow - 3); r < headerRow; r++) {
-    for (const v of sheet.values[r] ?? []) if (typeof v === 'string' && v.trim()) return v.trim();
+    for (const v of rowValues(sheet, r)) if (typeof v === 'string' && v.trim()) return v.trim();
   }
   return '';
 }
 
 function rowIsBlank(sheet: SheetSnapshot, row: number): boolean {
-  return (sheet.values[row] ?? []).every((v) => isBlank(v));
+  return (rowValues(sheet, row)).every((v) => isBlank(v));
 }
 
 /**
@@ -167,7 +166,7 @@ export function looksLikeHeading(label: string): boolean {
 function classifyRows(sheet: SheetSnapshot, c: HeaderCandidate, cols: AmountColumn[], end: number, repeated: Set<number> = new Set()): BudgetRow[] {
   const raw: BudgetRow[] = [];
   for (let r = c.row + 1; r <= end; r++) {
-    const cells = sheet.values[r] ?? [];
+    const cells = rowValues(sheet, r);
     const label = cellText(cells[c.columns.label!] ?? null);
     const amounts = cols.map((a) => readAmount(cells[a.col] ?? null));
     const toelichting = c.columns.toelichting === undefined ? null : (cells[c.columns.toelichting] ?? null);
@@ -222,8 +221,7 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
     const stops: number[] = [];
     const declaredRows = new Set(settings.mappings.filter((m) => m.sheet === sheet.name && m.kind === BUDGET_KIND).map((m) => m.headerRow - 1));
     for (let r = 0; r < sheet.rowCount; r++) {
-      const cells = sheet.values[r];
-      if (!cells || !cells.some((v) => typeof v === 'string' || typeof v === 'number')) continue;
+      if (!rowValues(sheet, r).some((v) => typeof v === 'string' || typeof v === 'number')) continue;
       if (isBalanceHeader(sheet, r)) {
         stops.push(r);
         continue;
@@ -243,7 +241,7 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
       }
       // The header repeated after a page break, right under a row of figures, continues the table above.
       const prev = candidates[candidates.length - 1];
-      if (prev && headerKey(sheet, prev.row) === headerKey(sheet, r) && (sheet.values[r - 1] ?? []).some((v) => typeof v === 'number')) {
+      if (prev && headerKey(sheet, prev.row) === headerKey(sheet, r) && (rowValues(sheet, r - 1)).some((v) => typeof v === 'number')) {
         repeated.add(r);
         continue;
       }
@@ -269,7 +267,7 @@ export function detectBudgetTables(wb: WorkbookSnapshot, settings: Settings): Bu
         amountColumns: cols,
         rows,
         confidence: c.confidence,
-        realisatieHeader: c.columns.realisatie === undefined ? '' : cellText(sheet.values[c.row]?.[c.columns.realisatie] ?? null),
+        realisatieHeader: c.columns.realisatie === undefined ? '' : cellText(cellValue(sheet, c.row, c.columns.realisatie)),
       });
       prevEnd = end;
     }

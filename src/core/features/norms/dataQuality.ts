@@ -11,7 +11,7 @@ import { formatDateNl, MAX_SERIAL, parseDateText } from '../../parse/date';
 import { formatDutch, parseNumberText } from '../../parse/number';
 import { a1, columnLetters } from '../../workbook/address';
 import type { CellValue } from '../../workbook/snapshot';
-import { cellFormat, cellText, isCellError, isDateFormat } from '../../workbook/snapshot';
+import { cellFormat, cellFormula, cellText, cellValue, isCellError, isDateFormat, rowFormulas, rowValues } from '../../workbook/snapshot';
 import type { DataTable, TrajectField } from './dataTable';
 import { columnLabel, skippedRowSet } from './dataTable';
 
@@ -52,8 +52,8 @@ function findRecordRows(t: DataTable): number[] {
   const out: number[] = [];
   for (let r = t.firstRow; r <= t.lastRow; r++) {
     if (skipped.has(r)) continue;
-    const row = t.sheet.values[r] ?? [];
-    if (cols.some((c) => { const v = row[c]; return v !== null && v !== undefined && v !== ''; }) || (t.sheet.formulas[r] ?? []).some((f) => f)) out.push(r);
+    const row = rowValues(t.sheet, r);
+    if (cols.some((c) => { const v = row[c]; return v !== null && v !== undefined && v !== ''; }) || (rowFormulas(t.sheet, r)).some((f) => f)) out.push(r);
   }
   return out;
 }
@@ -68,7 +68,7 @@ function columnType(t: DataTable, col: number, rows: number[]): ColumnType {
   let numericTexts = 0;
   let filled = 0;
   for (const r of rows) {
-    const v = t.sheet.values[r]?.[col] ?? null;
+    const v = cellValue(t.sheet, r, col);
     if (v === null || v === '' || isCellError(v)) continue;
     filled++;
     if (typeof v === 'number') {
@@ -112,8 +112,8 @@ export function dataQualityFindings(t: DataTable): Finding[] {
     let sum = 0;
     let count = 0;
     for (const r of rows) {
-      const v = t.sheet.values[r]?.[col] ?? null;
-      const formula = t.sheet.formulas[r]?.[col] ?? null;
+      const v = cellValue(t.sheet, r, col);
+      const formula = cellFormula(t.sheet, r, col);
       if (formula !== null && (v === null || v === undefined)) {
         uncached.push({ row: r, col, value: null });
         continue;
@@ -179,8 +179,8 @@ export function dataQualityFindings(t: DataTable): Finding[] {
     const problems: Problem[] = [];
     const before = new Map<number, number>();
     for (const r of rows) {
-      const va = t.sheet.values[r]?.[ca];
-      const vb = t.sheet.values[r]?.[cb];
+      const va = cellValue(t.sheet, r, ca);
+      const vb = cellValue(t.sheet, r, cb);
       if (typeof va === 'number' && typeof vb === 'number' && vb < va) {
         problems.push({ row: r, col: cb, value: vb });
         before.set(r, va);

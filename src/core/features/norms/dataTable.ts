@@ -11,7 +11,7 @@ import { applyColumnOverrides, isIgnored } from '../../detect/mapping';
 import type { Settings } from '../../settings/settings';
 import { columnIndex, parseRange, rangeA1 } from '../../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText, findSheet } from '../../workbook/snapshot';
+import { cellText, cellValue, findSheet, rowFormulas, rowValues } from '../../workbook/snapshot';
 import type { ColumnRef } from './model';
 
 export const TRAJECT_KIND = 'trajectories';
@@ -97,10 +97,10 @@ function excelTableAt(sheet: SheetSnapshot, headerRow: number): ExcelTable | und
     }
     if (r.top !== headerRow || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(t.name)) continue;
     const columns = new Map<number, string>();
-    for (let c = r.left; c <= r.right; c++) columns.set(c, cellText(sheet.values[headerRow]?.[c] ?? null));
+    for (let c = r.left; c <= r.right; c++) columns.set(c, cellText(cellValue(sheet, headerRow, c)));
     // A totals row is not part of Table[Column]: recognise it by its SUBTOTAL formulas or a "Totaal" label.
-    const last = sheet.values[r.bottom] ?? [];
-    const lastFormulas = sheet.formulas[r.bottom] ?? [];
+    const last = rowValues(sheet, r.bottom);
+    const lastFormulas = rowFormulas(sheet, r.bottom);
     const totals = r.bottom > r.top + 1 && (lastFormulas.some((f) => f !== null && /SUBTOTAL\(/i.test(f)) || /^(totaal|totalen|total)$/i.test(cellText(last[r.left] ?? null)));
     return { name: t.name, bottom: totals ? r.bottom - 1 : r.bottom, columns };
   }
@@ -158,7 +158,7 @@ export function detectRegistrationTables(wb: WorkbookSnapshot, settings: Setting
   for (const sheet of wb.sheets) {
     if (except.has(sheet.name)) continue;
     for (let r = 0; r < Math.min(30, sheet.rowCount); r++) {
-      const cells = sheet.values[r] ?? [];
+      const cells = rowValues(sheet, r);
       const labels: Record<number, string> = {};
       cells.forEach((v, c) => {
         if (typeof v === 'string' && v.trim() && v.length <= 80) labels[c] = v.trim();
@@ -180,7 +180,7 @@ export function genericTable(sheet: SheetSnapshot): DataTable | null {
   let best = -1;
   let bestCount = 0;
   for (let r = 0; r < Math.min(30, sheet.rowCount); r++) {
-    const count = (sheet.values[r] ?? []).filter((v) => typeof v === 'string' && v.trim() !== '').length;
+    const count = (rowValues(sheet, r)).filter((v) => typeof v === 'string' && v.trim() !== '').length;
     if (count > bestCount) {
       best = r;
       bestCount = count;
@@ -188,7 +188,7 @@ export function genericTable(sheet: SheetSnapshot): DataTable | null {
   }
   if (best < 0 || bestCount < 2) return null;
   const labels: Record<number, string> = {};
-  (sheet.values[best] ?? []).forEach((v, c) => {
+  (rowValues(sheet, best)).forEach((v, c) => {
     if (typeof v === 'string' && v.trim()) labels[c] = v.trim();
   });
   return tableFrom(sheet, best, labels, {}, 0);
@@ -233,5 +233,5 @@ export function tableRange(t: DataTable): string {
 
 /** Header text of a column, for messages. */
 export function columnLabel(t: DataTable, col: number): string {
-  return t.labels[col] ?? cellText(t.sheet.values[t.headerRow]?.[col] ?? null);
+  return t.labels[col] ?? cellText(cellValue(t.sheet, t.headerRow, col));
 }

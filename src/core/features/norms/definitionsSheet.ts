@@ -7,7 +7,7 @@ import type { SheetSpec } from '../../plan/plan';
 import { SheetBuilder } from '../../plan/sheetBuilder';
 import { a1, columnLetters } from '../../workbook/address';
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
-import { cellText } from '../../workbook/snapshot';
+import { cellText, cellValue, rowValues } from '../../workbook/snapshot';
 import { BUILT_IN_NORMS } from './catalogue';
 import type { DefinitionColumn, DefinitionRow } from './definitionText';
 import { DEFINITION_COLUMNS, DEFINITION_HEADERS, MEASURE_NAMES, OPERATOR_CHOICES } from './definitionText';
@@ -63,7 +63,7 @@ export function readDefinitionsSheet(sheet: SheetSnapshot): { rows: ReadDefiniti
   const wanted = new Map(DEFINITION_COLUMNS.map((c) => [normaliseHeader(DEFINITION_HEADERS[c]), c] as const));
   for (let r = 0; r < Math.min(20, sheet.rowCount); r++) {
     const columns: Partial<Record<DefinitionColumn, number>> = {};
-    (sheet.values[r] ?? []).forEach((v, col) => {
+    (rowValues(sheet, r)).forEach((v, col) => {
       const c = wanted.get(normaliseHeader(cellText(v)));
       if (c && columns[c] === undefined) columns[c] = col;
     });
@@ -73,7 +73,7 @@ export function readDefinitionsSheet(sheet: SheetSnapshot): { rows: ReadDefiniti
       const def: DefinitionRow = {};
       let any = false;
       for (const [c, col] of Object.entries(columns) as [DefinitionColumn, number][]) {
-        const v: CellValue = sheet.values[row]?.[col] ?? null;
+        const v: CellValue = cellValue(sheet, row, col);
         if (v !== null && cellText(v) !== '') any = true;
         def[c] = v;
       }

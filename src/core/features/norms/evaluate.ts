@@ -8,7 +8,7 @@
 
 import { serialToYmd, ymdToSerial, MAX_SERIAL } from '../../parse/date';
 import type { CellValue } from '../../workbook/snapshot';
-import { isCellError } from '../../workbook/snapshot';
+import { cellValue, isCellError } from '../../workbook/snapshot';
 import type { CompiledNorm, EvalMode, ResolvedClause } from './compile';
 import { arithmeticColumns, comparedColumns, lastEvaluatedRow } from './compile';
 import { skippedRowSet } from './dataTable';
@@ -33,7 +33,7 @@ export interface NormValues {
   failedAt: { row: number; col: number } | null;
 }
 
-const cell = (n: CompiledNorm, row: number, col: number): CellValue => n.table.sheet.values[row]?.[col] ?? null;
+const cell = (n: CompiledNorm, row: number, col: number): CellValue => cellValue(n.table.sheet, row, col);
 const isEmpty = (v: CellValue) => v === null || v === undefined || v === '';
 
 function eqMatch(v: CellValue, lit: string | number): boolean {

@@ -4,7 +4,7 @@
 
 import type { Finding } from '../../findings/finding';
 import type { CellValue } from '../../workbook/snapshot';
-import { cellText, isCellError } from '../../workbook/snapshot';
+import { cellText, isCellError, rowValues } from '../../workbook/snapshot';
 import type { CompiledNorm, ResolvedClause } from './compile';
 import { columnLabel, resolveColumn, skippedRowSet } from './dataTable';
 
@@ -49,7 +49,7 @@ export function groupNorms(norm: CompiledNorm, where: { sheet: string; cell: str
   const groups = new Map<string, Group>();
   for (let r = t.firstRow; r <= t.lastRow; r++) {
     if (skipped.has(r)) continue;
-    const row = t.sheet.values[r] ?? [];
+    const row = rowValues(t.sheet, r);
     if (row.every((v) => v === null || v === undefined || v === '')) continue;
     const v = row[col] ?? null;
     if (isCellError(v) || typeof v === 'boolean') continue;

@@ -9,7 +9,7 @@ import type { SettingDef } from '../../settings/settings';
 import { getNumber } from '../../settings/settings';
 import { a1, columnLetters } from '../../workbook/address';
 import type { SheetSnapshot } from '../../workbook/snapshot';
-import { findSheet, isCellError } from '../../workbook/snapshot';
+import { cellFormula, cellValue, findSheet, isCellError } from '../../workbook/snapshot';
 import type { Detection, Feature, FeatureContext, FeatureOutput } from '../feature';
 import { emptyOutput } from '../feature';
 import { BUILT_IN_NORMS, OPTIONAL_BUILT_INS } from './catalogue';
@@ -201,11 +201,8 @@ function uncachedCells(n: CompiledNorm): string[] {
   const cols = usedColumns(n);
   const out: string[] = [];
   for (const r of recordRows(n.table)) {
-    const formulas = n.table.sheet.formulas[r];
-    if (!formulas) continue;
     for (const c of cols) {
-      const v = n.table.sheet.values[r]?.[c];
-      if (formulas[c] && (v === null || v === undefined)) out.push(a1(r, c));
+      if (cellFormula(n.table.sheet, r, c) && cellValue(n.table.sheet, r, c) === null) out.push(a1(r, c));
     }
   }
   return out;
@@ -282,7 +279,7 @@ function computeNorms(ctx: FeatureContext, defs: LoadedDefinition[], trajects: D
         cell: a1(row, col),
         message: dateMeasure(norm)
           ? `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat tekst die geen datum is (cel ${columnLetters(col)}${row + 1}). Maak er een echte datum van; tot dan is de uitkomst leeg.`
-          : `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat ${isCellError(norm.table.sheet.values[row]?.[col] ?? null) ? 'een foutwaarde' : 'tekst waarmee niet te rekenen is'} (cel ${columnLetters(col)}${row + 1}). Maak er een echt getal van; tot dan is de uitkomst leeg.`,
+          : `Norm ${norm.def.key} kan niet rekenen: in kolom "${columnLabel(norm.table, col)}" staat ${isCellError(cellValue(norm.table.sheet, row, col)) ? 'een foutwaarde' : 'tekst waarmee niet te rekenen is'} (cel ${columnLetters(col)}${row + 1}). Maak er een echt getal van; tot dan is de uitkomst leeg.`,
       });
     }
     const r: NormRow = { norm, values, description: describeDefinition(loaded.row), tiers: [], groups: groupsByKey.get(norm.def.key) ?? [] };

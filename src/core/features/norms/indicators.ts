@@ -13,7 +13,7 @@ import { parseNormText } from '../../parse/normText';
 import type { Settings } from '../../settings/settings';
 import { a1, rangeA1 } from '../../workbook/address';
 import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellFormat, cellText, isBlank } from '../../workbook/snapshot';
+import { cellFormat, cellText, cellValue, isBlank } from '../../workbook/snapshot';
 
 export const INDICATOR_KIND = 'indicators';
 
@@ -73,7 +73,7 @@ export function detectIndicatorTables(wb: WorkbookSnapshot, settings: Settings):
       const rows: IndicatorRow[] = [];
       const findings: Finding[] = [];
       let r = m.row + 1;
-      const get = (row: number, f: IndicatorField): CellValue => (columns[f] === undefined ? null : (sheet.values[row]?.[columns[f]!] ?? null));
+      const get = (row: number, f: IndicatorField): CellValue => (columns[f] === undefined ? null : cellValue(sheet, row, columns[f]!));
       for (; r < sheet.rowCount; r++) {
         if (isBlank(get(r, 'indicator')) && isBlank(get(r, 'norm')) && isBlank(get(r, 'realisatie'))) break;
         const normCell = a1(r, columns.norm);

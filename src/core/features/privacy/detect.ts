@@ -2,7 +2,7 @@
 
 import { a1, columnLetters, rangeA1 } from '../../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText } from '../../workbook/snapshot';
+import { cellText, rowValues } from '../../workbook/snapshot';
 import type { RowClassification } from '../../detect/dataRows';
 import { classifyRows } from '../../detect/dataRows';
 import { normaliseHeader } from '../../detect/headers';
@@ -103,7 +103,7 @@ function withDataRows(sheet: SheetSnapshot, p: PersonalColumn, byHeader: Map<num
   let rows = byHeader.get(p.row);
   if (!rows) {
     // One classification per header row: every personal column under it shares it.
-    const headerCells = sheet.values[p.row] ?? [];
+    const headerCells = rowValues(sheet, p.row);
     const cols = headerCells.map((v, c) => (v === null || v === undefined || cellText(v) === '' ? -1 : c)).filter((c) => c >= 0);
     rows = classifyRows(sheet, p.row, cols);
     byHeader.set(p.row, rows);

@@ -10,7 +10,7 @@
 import type { Finding } from '../../findings/finding';
 import type { SheetSpec } from '../../plan/plan';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText, findSheet, isBlank } from '../../workbook/snapshot';
+import { cellText, cellValue, findSheet, isBlank } from '../../workbook/snapshot';
 import { personalColumns } from './detect';
 import { bsnDigits, passesElfproef } from './elfproef';
 
@@ -35,7 +35,7 @@ export function personalValues(wb: WorkbookSnapshot): Set<string> {
     // Values under the header only: text above it (titles, the header itself) is not personal data.
     for (let r = p.header ? p.row + 1 : p.row; r <= p.lastRow; r++) {
       if (p.records && !p.records.has(r)) continue;
-      const v = sheet.values[r]?.[p.col];
+      const v = cellValue(sheet, r, p.col);
       if (v === undefined || isBlank(v)) continue;
       const text = cellText(v);
       if (typeof v === 'string' && text.length >= 3) out.add(text);

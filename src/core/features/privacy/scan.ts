@@ -3,7 +3,7 @@
 // date values. O(cells); no cell value is kept except date serials.
 
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
-import { cellFormat, isBlank, isCellError, isDateFormat } from '../../workbook/snapshot';
+import { cellFormat, cellValue, isBlank, isCellError, isDateFormat } from '../../workbook/snapshot';
 import { bsnDigits, passesElfproef } from './elfproef';
 import type { PersonalCategory } from './headers';
 import { personalCategoryOf } from './headers';
@@ -95,13 +95,11 @@ export function scanSheet(sheet: SheetSnapshot): ColumnScan[] {
   const lastTextRow: number[] = [];
   const headerAbove = (col: number): { row: number; text: string } | undefined => {
     const r = lastTextRow[col];
-    return r === undefined ? undefined : { row: r, text: String(sheet.values[r][col]).trim() };
+    return r === undefined ? undefined : { row: r, text: String(cellValue(sheet, r, col)).trim() };
   };
-  for (let row = 0; row < sheet.values.length; row++) {
-    const cells = sheet.values[row];
-    if (!cells) continue;
-    for (let col = 0; col < cells.length; col++) {
-      const v = cells[col];
+  for (let row = 0; row < sheet.rowCount; row++) {
+    for (let col = 0, end = sheet.rowEnd(row); col < end; col++) {
+      const v = cellValue(sheet, row, col);
       if (v === null || v === undefined || typeof v === 'boolean' || isCellError(v)) continue;
       if (typeof v === 'string' && isBlank(v)) continue;
       const c = (cols[col] ??= newColumn(col));

@@ -6,7 +6,7 @@ import { applyColumnOverrides, isIgnored, overriddenKind } from '../../detect/ma
 import type { Settings } from '../../settings/settings';
 import { a1, rangeA1 } from '../../workbook/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { cellText, isBlank } from '../../workbook/snapshot';
+import { cellText, cellValue, isBlank, rowValues } from '../../workbook/snapshot';
 import type { RiskField } from './schema';
 import { RISK_FIELDS, RISK_SCHEMA } from './schema';
 
@@ -35,7 +35,7 @@ export interface RiskRegister {
 }
 
 function isDataRow(sheet: SheetSnapshot, row: number, cols: Partial<Record<RiskField, number>>): boolean {
-  const v = (f: RiskField) => (cols[f] === undefined ? null : (sheet.values[row]?.[cols[f]!] ?? null));
+  const v = (f: RiskField) => (cols[f] === undefined ? null : cellValue(sheet, row, cols[f]!));
   if (!isBlank(v('kans')) || !isBlank(v('schade'))) return true;
   const named = !isBlank(v('nr')) || !isBlank(v('risico'));
   return named && (!isBlank(v('effect')) || !isBlank(v('randvoorwaarde')) || (!isBlank(v('nr')) && !isBlank(v('risico'))));
@@ -49,7 +49,7 @@ function isDataRow(sheet: SheetSnapshot, row: number, cols: Partial<Record<RiskF
 function readTitle(sheet: SheetSnapshot, headerRow: number, left: number, right: number, floor: number): { title: string; statedScale?: number } {
   const lines: string[] = [];
   for (let r = headerRow - 1; r >= Math.max(floor, headerRow - 3); r--) {
-    const texts = (sheet.values[r] ?? []).slice(left, right + 1).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    const texts = rowValues(sheet, r, left, right).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
     if (texts.length === 0 && lines.length > 0) break;
     lines.unshift(...texts.map((t) => t.trim()));
   }
@@ -66,7 +66,7 @@ function buildRegister(sheet: SheetSnapshot, match: HeaderMatch<RiskField>, head
   // A register ends at the first row that is neither data nor the next register's header.
   while (r < sheet.rowCount && !headerRows.has(r) && isDataRow(sheet, r, cols)) {
     const cells: Partial<Record<RiskField, CellValue>> = {};
-    for (const f of RISK_FIELDS) if (cols[f] !== undefined) cells[f] = sheet.values[r]?.[cols[f]!] ?? null;
+    for (const f of RISK_FIELDS) if (cols[f] !== undefined) cells[f] = cellValue(sheet, r, cols[f]!);
     rows.push({ row: r, cells });
     r++;
   }
@@ -123,12 +123,12 @@ function segments(cells: CellValue[]): [number, number][] {
  */
 function splitSideBySide(sheet: SheetSnapshot, m: HeaderMatch<RiskField>): HeaderMatch<RiskField>[] {
   if (!m.duplicates.includes('kans') && !m.duplicates.includes('schade')) return [m];
-  const cells = sheet.values[m.row] ?? [];
+  const cells = rowValues(sheet, m.row);
   const out: HeaderMatch<RiskField>[] = [];
   for (const [from, to] of segments(cells)) {
-    const values = sheet.values.slice();
-    values[m.row] = cells.map((v, c) => (c >= from && c <= to ? v : null));
-    const seg = matchHeaderRow({ ...sheet, values }, m.row, RISK_SCHEMA);
+    // The same sheet seen with only this block of the header row.
+    const block: SheetSnapshot = { ...sheet, value: (r, c) => (r === m.row && (c < from || c > to) ? null : sheet.value(r, c)) };
+    const seg = matchHeaderRow(block, m.row, RISK_SCHEMA);
     if (seg) out.push(seg);
   }
   return out.length ? out : [m];
@@ -167,7 +167,7 @@ function mayBeHeader(cells: CellValue[] | undefined): boolean {
 function findRiskHeaders(sheet: SheetSnapshot): HeaderMatch<RiskField>[] {
   const out: HeaderMatch<RiskField>[] = [];
   for (let row = 0; row < sheet.rowCount; row++) {
-    if (!mayBeHeader(sheet.values[row])) continue;
+    if (!mayBeHeader(rowValues(sheet, row))) continue;
     const m = matchHeaderRow(sheet, row, RISK_SCHEMA);
     if (m) out.push(m);
   }
