@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport } from '../../../src/core/report';
+import { workbookToRows } from '../../../src/core/workbook/fromRows';
 import type { WorkbookSnapshot } from '../../../src/core/workbook/snapshot';
 import { readWorkbook } from '../../../src/hosts/exceljs/readWorkbook';
 import { openXlsx, writeXlsxReport } from '../../../src/hosts/xlsx';
@@ -13,7 +14,7 @@ import { loadXlsx, tmpDir } from '../../support/workbooks';
 
 jest.setTimeout(120_000);
 
-const sorted = (wb: WorkbookSnapshot) => ({ sheets: wb.sheets.map((s) => ({ ...s, merges: [...s.merges].sort() })) });
+const sorted = (wb: WorkbookSnapshot) => ({ sheets: workbookToRows(wb).sheets.map((s) => ({ ...s, merges: [...s.merges].sort() })) });
 
 let corpus: Map<string, CorpusFile>;
 beforeAll(async () => {
