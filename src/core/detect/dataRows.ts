@@ -7,7 +7,7 @@
 
 import { normaliseHeader } from './headers';
 import type { CellValue, SheetSnapshot } from '../workbook/snapshot';
-import { cellText, cellValue, isBlank, rowFormulas, rowValues } from '../workbook/snapshot';
+import { cellFormula, cellText, cellValue, isBlank } from '../workbook/snapshot';
 
 export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'header' | 'after';
 
@@ -75,29 +75,28 @@ const MAX_TEXT = 200;
 const textOf = (v: CellValue | undefined): string => cellText(typeof v === 'string' && v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : (v ?? null));
 
 function firstText(sheet: SheetSnapshot, r: number, cols: number[]): string {
-  const row = rowValues(sheet, r);
-  const c = cols.find((k) => !isBlank(row[k] ?? null));
-  return c === undefined ? '' : textOf(row[c]);
+  const c = cols.find((k) => !isBlank(cellValue(sheet, r, k)));
+  return c === undefined ? '' : textOf(cellValue(sheet, r, c));
 }
 
 function kindOf(sheet: SheetSnapshot, r: number, cols: number[], headerTexts: Map<number, string>): RowKind {
-  const row = rowValues(sheet, r);
-  const filled = cols.filter((c) => !isBlank(row[c] ?? null));
+  // Only the table's own columns are read: this runs once per record row.
+  const row = (c: number) => cellValue(sheet, r, c);
+  const filled = cols.filter((c) => !isBlank(row(c)));
   if (filled.length === 0) return 'blank';
-  const first = textOf(row[filled[0]]);
-  if (typeof row[filled[0]] === 'string' && TOTAL_LABEL.test(first)) return 'total';
-  const formulas = rowFormulas(sheet, r);
-  if (cols.some((c) => TOTAL_FORMULA.test(formulas[c] ?? ''))) return 'total';
+  const first = textOf(row(filled[0]));
+  if (typeof row(filled[0]) === 'string' && TOTAL_LABEL.test(first)) return 'total';
+  if (cols.some((c) => TOTAL_FORMULA.test(cellFormula(sheet, r, c) ?? ''))) return 'total';
   // The header repeated (after a page break or a pasted block): most filled cells say what the header says.
   const sameAsHeader = filled.filter((c) => {
-    const v = row[c];
+    const v = row(c);
     const h = headerTexts.get(c) ?? '';
     // Normalising is costly: only texts about as long as the header can be equal to it.
     return typeof v === 'string' && h !== '' && v.length <= 2 * h.length + 10 && normaliseHeader(v) === h;
   }).length;
   if (sameAsHeader >= 2 && sameAsHeader * 2 >= filled.length) return 'header';
   // One text cell on a row of a wider table: a footnote or a group heading ("Individuele begeleiding"), not a record.
-  if (filled.length === 1 && cols.length >= 3 && typeof row[filled[0]] === 'string') {
+  if (filled.length === 1 && cols.length >= 3 && typeof row(filled[0]) === 'string') {
     // A lone code with a digit ("D-17", "2022-031") is a record with little filled in; words are a note or heading.
     if (NOTE_START.test(first) || /\s/.test(first) || !/\d/.test(first)) return 'note';
   }

@@ -84,12 +84,6 @@ export function rowValues(sheet: SheetSnapshot, row: number, from = 0, to = shee
   return out;
 }
 
-/** True when any cell of the row between `from` and `to` holds a formula. */
-export function rowHasFormula(sheet: SheetSnapshot, row: number, from = 0, to = sheet.rowEnd(row) - 1): boolean {
-  for (let c = from; c <= to; c++) if (sheet.formula(row, c) !== null) return true;
-  return false;
-}
-
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }

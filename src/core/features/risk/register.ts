@@ -150,8 +150,7 @@ const SCHADE_WORDS = firstWords('schade');
  * word and some cell a schade word. Keeps detection fast on sheets with
  * 100,000 data rows, where full matching of every row costs seconds.
  */
-function mayBeHeader(cells: CellValue[] | undefined): boolean {
-  if (!cells) return false;
+function mayBeHeader(cells: CellValue[]): boolean {
   let kans = false;
   let schade = false;
   for (const v of cells) {
